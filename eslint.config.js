@@ -26,7 +26,7 @@ const noMain = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/out/**', 'e2e/out/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/out/**', 'e2e/out/**', 'e2e/.tools/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,0 +1,38 @@
+import { err, ok, type Result } from '../../../shared/result.js';
+import type { ConfigSnapshot, ProviderConfig } from '../../config/model.js';
+import type { ProxyError } from '../errors/proxy-error.js';
+import { resolveModel } from '../routing/resolve-model.js';
+import { routingContextOf } from '../routing/routing-context.js';
+import type { TraceStep } from '../routing/model.js';
+
+export interface Route {
+  readonly provider: ProviderConfig;
+  readonly model: string;
+  readonly trace: readonly TraceStep[];
+}
+
+/** Model name -> provider and upstream model, or the reason it cannot go anywhere. */
+export function resolveRoute(
+  snapshot: ConfigSnapshot,
+  requested: string,
+): Result<Route, { error: ProxyError; trace: readonly TraceStep[] }> {
+  const resolution = resolveModel(requested, routingContextOf(snapshot));
+  if (!resolution.ok) {
+    return err({ error: { kind: 'routing', error: resolution.error, model: requested }, trace: resolution.trace });
+  }
+  const provider = snapshot.providers.get(resolution.provider);
+  if (!provider) {
+    // resolveModel only names providers from the snapshot; this is a bug, reported as such.
+    return err({
+      error: { kind: 'internal', message: `Provider ${resolution.provider} vanished during routing.` },
+      trace: resolution.trace,
+    });
+  }
+  if (provider.status.kind === 'partial') {
+    return err({
+      error: { kind: 'provider-unconfigured', provider: provider.name, reason: provider.status.reason },
+      trace: resolution.trace,
+    });
+  }
+  return ok({ provider, model: resolution.model, trace: resolution.trace });
+}

@@ -1,0 +1,53 @@
+import type { ProviderConfig } from '../../../config/model.js';
+import { forwardableRequestHeaders, type HeaderBag } from '../../http/hop-by-hop.js';
+
+export type Credential =
+  | { readonly kind: 'provider-key'; readonly key: string }
+  /** `!PASSTHRU`: the client's own credentials go upstream unchanged. */
+  | { readonly kind: 'client'; readonly headers: HeaderBag }
+  /** Keyless endpoints (local servers). */
+  | { readonly kind: 'none' };
+
+/** `{base}/v1/messages` (base is the host root for Anthropic-format providers, CONFIG.md). */
+export function anthropicUrl(provider: ProviderConfig, path: string, search: string): string {
+  return `${provider.baseUrl ?? ''}${path}${search}`;
+}
+
+function clientCredentialHeaders(headers: HeaderBag): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of ['x-api-key', 'authorization'] as const) {
+    const value = headers[name];
+    if (typeof value === 'string') out[name] = value;
+  }
+  return out;
+}
+
+/**
+ * The upstream request headers: the client's end-to-end headers (anthropic-version and
+ * anthropic-beta among them, TRANSLATION.md passthrough), the provider's extra headers, and the
+ * provider's credential in place of the client's.
+ */
+export function anthropicHeaders(
+  provider: ProviderConfig,
+  clientHeaders: HeaderBag,
+  credential: Credential,
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    ...forwardableRequestHeaders(clientHeaders),
+    'accept-encoding': 'identity',
+    'content-type': 'application/json',
+  };
+  if (!headers['anthropic-version']) headers['anthropic-version'] = '2023-06-01';
+  for (const [name, value] of Object.entries(provider.headers)) headers[name.toLowerCase()] = value;
+  switch (credential.kind) {
+    case 'provider-key':
+      headers['x-api-key'] = credential.key;
+      break;
+    case 'client':
+      Object.assign(headers, clientCredentialHeaders(credential.headers));
+      break;
+    case 'none':
+      break;
+  }
+  return headers;
+}

@@ -1,0 +1,23 @@
+import type { ConfigSnapshot } from '../config/model.js';
+import type { ActivityLog } from './activity/activity-log.js';
+import type { Clock } from './clock.js';
+import type { UpstreamAgents } from './http/upstream-agents.js';
+import type { KeyRegistry } from './keys/key-registry.js';
+import type { Logger } from './logging/logger.js';
+import type { ProxyMetrics } from './metrics/proxy-metrics.js';
+
+/** What the proxy server is built from: the composition root makes these once (STYLE.md). */
+export interface ProxyDeps {
+  /** The current config; read once per request, so a reload never changes a request midway. */
+  readonly config: () => ConfigSnapshot;
+  readonly keys: KeyRegistry;
+  readonly agents: UpstreamAgents;
+  readonly logger: Logger;
+  readonly metrics: ProxyMetrics;
+  readonly activity: ActivityLog;
+  readonly clock: Clock;
+  readonly random: () => number;
+  readonly version: string;
+  /** Host names accepted besides IP literals and localhost (DNS-rebinding guard). */
+  readonly allowedHosts: readonly string[];
+}

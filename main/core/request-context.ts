@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { newRequestRecord, type RequestRecord } from './activity/request-record.js';
+import type { ProxyDeps } from './proxy-deps.js';
+
+export interface RequestContext {
+  readonly requestId: string;
+  readonly record: RequestRecord;
+  /** Aborted when the client goes away before the response is finished. */
+  readonly signal: AbortSignal;
+}
+
+export function contextOf(res: Response): RequestContext {
+  return res.locals['ctx'] as RequestContext;
+}
+
+function newRequestId(): string {
+  return `req_vdm_${randomBytes(12).toString('hex')}`;
+}
+
+function finish(deps: ProxyDeps, res: Response, record: RequestRecord): void {
+  record.durationMs = deps.clock.now() - record.startedAt;
+  record.status ??= res.statusCode;
+  const fields = {
+    requestId: record.id,
+    endpoint: record.endpoint,
+    requested: record.requestedModel,
+    provider: record.provider,
+    model: record.model,
+    status: record.status,
+    error: record.errorKind,
+    ms: record.durationMs,
+    ttfbMs: record.ttfbMs,
+    attempts: record.attempts.map((a) => ({ key: a.keyHint, status: a.status, error: a.error, ms: a.durationMs })),
+    tokens: record.tokens,
+  };
+  if (record.errorKind) deps.logger.warn(fields, 'request failed');
+  else deps.logger.info(fields, 'request');
+  deps.metrics.record(record);
+  deps.activity.add(record);
+}
+
+/** Gives every proxied request an id, a record and an abort signal, and files the record at the end. */
+export function requestContext(deps: ProxyDeps) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const requestId = newRequestId();
+    const record = newRequestRecord(requestId, req.path, deps.clock.now());
+    const controller = new AbortController();
+    res.setHeader('x-request-id', requestId);
+    res.locals['ctx'] = { requestId, record, signal: controller.signal } satisfies RequestContext;
+    res.on('close', () => {
+      if (!res.writableFinished) {
+        controller.abort();
+        record.errorKind ??= 'client-aborted';
+        record.status = 499;
+      }
+      finish(deps, res, record);
+    });
+    next();
+  };
+}

@@ -1,0 +1,113 @@
+import type { Request, Response } from 'express';
+import type { ProviderConfig } from '../../config/model.js';
+import { anthropicStreamErrorEvent } from '../errors/render-anthropic-error.js';
+import type { ProxyError } from '../errors/proxy-error.js';
+import { forwardableResponseHeaders } from '../http/hop-by-hop.js';
+import { replaceTopLevelValue } from '../http/json-scan.js';
+import { forward, type ForwardPlan } from '../pipeline/forward.js';
+import { parseAnthropicRequest, type AnthropicEndpoint } from '../pipeline/parse-request.js';
+import { relayStream } from '../pipeline/relay-stream.js';
+import { resolveRoute } from '../pipeline/resolve-route.js';
+import {
+  anthropicHeaders,
+  anthropicUrl,
+  type Credential,
+} from '../providers/anthropic/anthropic-endpoint.js';
+import { StreamUsageTap, usageOfMessage } from '../providers/anthropic/usage.js';
+import type { ProxyDeps } from '../proxy-deps.js';
+import { contextOf } from '../request-context.js';
+import { sendError } from '../send-error.js';
+
+const PATHS: Record<AnthropicEndpoint, string> = {
+  messages: '/v1/messages',
+  count_tokens: '/v1/messages/count_tokens',
+};
+
+/** Until the translation issue lands, only Anthropic-format upstreams can serve /v1/messages. */
+function unsupported(provider: ProviderConfig): ProxyError | undefined {
+  if (provider.authMode === 'oauth') {
+    return {
+      kind: 'conversion-unsupported',
+      provider: provider.name,
+      message: `Provider "${provider.name}" uses OAuth sign-in, which this version does not support yet. Use an API-key provider, e.g. ${provider.name === 'chatgpt' ? 'openai' : 'anthropic'}:<model>.`,
+    };
+  }
+  if (provider.apiFormat !== 'anthropic') {
+    return {
+      kind: 'conversion-unsupported',
+      provider: provider.name,
+      message: `Provider "${provider.name}" speaks the ${provider.apiFormat} API format; translating Anthropic Messages to it is not yet supported in this version. Route this model to an Anthropic-format provider (api-format = "anthropic").`,
+    };
+  }
+  return undefined;
+}
+
+function fallbackCredential(provider: ProviderConfig, req: Request): Credential {
+  return provider.authMode === 'passthrough' ? { kind: 'client', headers: req.headers } : { kind: 'none' };
+}
+
+/** POST /v1/messages and /v1/messages/count_tokens to an Anthropic-format provider, bytes passed through. */
+export function anthropicRoute(deps: ProxyDeps, endpoint: AnthropicEndpoint) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const ctx = contextOf(res);
+    const { record } = ctx;
+    const parsed = parseAnthropicRequest(req.body as Buffer, endpoint);
+    if (!parsed.ok) return sendError(res, parsed.error, 'anthropic');
+    record.requestedModel = parsed.value.model;
+    record.stream = parsed.value.stream;
+    const route = resolveRoute(deps.config(), parsed.value.model);
+    if (!route.ok) {
+      record.trace = route.error.trace;
+      return sendError(res, route.error.error, 'anthropic');
+    }
+    const { provider, model, trace } = route.value;
+    Object.assign(record, { trace, provider: provider.name, model });
+    const refusal = unsupported(provider);
+    if (refusal) return sendError(res, refusal, 'anthropic');
+
+    const body = replaceTopLevelValue(parsed.value.text, 'model', model);
+    const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+    const stream = endpoint === 'messages' && parsed.value.stream;
+    const plan: ForwardPlan = {
+      provider,
+      pool: deps.keys.pool(provider.name),
+      fallbackCredential: fallbackCredential(provider, req),
+      build: (credential) => ({
+        url: anthropicUrl(provider, PATHS[endpoint], search),
+        headers: anthropicHeaders(provider, req.headers, credential),
+        body,
+      }),
+      dispatcher: deps.agents.forProvider(provider),
+      signal: ctx.signal,
+      record,
+      clock: deps.clock,
+      random: deps.random,
+      mode: stream ? 'stream' : 'buffer',
+    };
+    const result = await forward(plan);
+    if (!result.ok) return sendError(res, result.error, 'anthropic');
+    const upstream = result.response;
+    if (upstream.kind === 'buffered') {
+      record.ttfbMs = deps.clock.now() - record.startedAt;
+      if (endpoint === 'messages') record.tokens = usageOfMessage(upstream.bodyText);
+      res.status(upstream.statusCode).set(forwardableResponseHeaders(upstream.headers)).set('x-request-id', ctx.requestId);
+      res.send(upstream.bodyText);
+      return;
+    }
+    const tap = new StreamUsageTap();
+    const failure = await relayStream(res, upstream, {
+      requestId: ctx.requestId,
+      provider: provider.name,
+      idleTimeoutMs: provider.streamIdleTimeoutMs,
+      signal: ctx.signal,
+      tap: (chunk) => tap.push(chunk),
+      onFirstByte: () => {
+        record.ttfbMs = deps.clock.now() - record.startedAt;
+      },
+      streamError: (error) => anthropicStreamErrorEvent(error, ctx.requestId),
+    });
+    record.tokens = tap.result;
+    if (failure) record.errorKind = failure.kind;
+    else if (tap.upstreamErrored) record.errorKind = 'upstream-stream-error';
+  };
+}
