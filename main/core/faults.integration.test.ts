@@ -81,6 +81,9 @@ describe('upstream faults', () => {
     upstream.enqueue(stream(Array.from({ length: 200 }, (_, i) => `t${i} `), { intervalMs: 20 }));
     const controller = new AbortController();
     const s = client.messages.stream(ask, { signal: controller.signal });
+    s.on('error', () => undefined);
+    s.on('abort', () => undefined);
+    void s.done().catch(() => undefined);
     await new Promise<void>((resolve) => s.on('text', () => resolve()));
     controller.abort();
     await expect(upstream.requests[0]?.socketClosed).resolves.toBeUndefined();

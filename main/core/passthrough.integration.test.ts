@@ -73,16 +73,23 @@ describe('Anthropic passthrough', () => {
   });
 
   it('forwards anthropic-version, anthropic-beta and ?beta=true, with the provider key instead of the client key', async () => {
-    await client.beta.messages.create({
-      model: 'claude-x',
-      max_tokens: 16,
-      messages: [{ role: 'user', content: 'hi' }],
-      betas: ['context-management-2025-06-27'],
+    // As Claude Code sends it (../shared/fixtures/claude-code-request.json).
+    const res = await fetch(`${proxy.url}/v1/messages?beta=true`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'anthropic-version': '2023-06-01',
+        'anthropic-beta': 'context-management-2025-06-27,interleaved-thinking-2025-05-14',
+        'x-api-key': 'client-own-key',
+        authorization: 'Bearer client-own-token',
+      },
+      body: JSON.stringify({ model: 'claude-x', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] }),
     });
+    expect(res.status).toBe(200);
     const seen = upstream.requests[0];
     expect(seen?.url).toBe('/v1/messages?beta=true');
     expect(seen?.headers['anthropic-version']).toBe('2023-06-01');
-    expect(seen?.headers['anthropic-beta']).toBe('context-management-2025-06-27');
+    expect(seen?.headers['anthropic-beta']).toBe('context-management-2025-06-27,interleaved-thinking-2025-05-14');
     expect(seen?.headers['x-api-key']).toBe(UPSTREAM_KEY);
     expect(seen?.headers['authorization']).toBeUndefined();
   });
@@ -109,6 +116,8 @@ describe('!PASSTHRU', () => {
     proxy = await startProxy({ FAKE_API_KEY: '!PASSTHRU', FAKE_BASE_URL: upstream.url, FAKE_API_FORMAT: 'anthropic' });
     client = new Anthropic({ baseURL: proxy.url, apiKey: 'sk-client-own-FAKE-key', maxRetries: 0 });
     await client.messages.create({ model: 'claude-x', max_tokens: 8, messages: [{ role: 'user', content: 'x' }] });
-    expect(upstream.requests[0]?.headers['x-api-key']).toBe('sk-client-own-FAKE-key');
+    const seen = upstream.requests[0]?.headers;
+    // The SDK sends its key as x-api-key or Authorization: Bearer depending on version: either is forwarded.
+    expect(seen?.['x-api-key'] ?? seen?.['authorization']).toMatch(/sk-client-own-FAKE-key$/);
   });
 });

@@ -71,7 +71,8 @@ export function stream(text: readonly string[], options: { intervalMs?: number; 
         res.socket?.destroy();
         return;
       }
-      res.write(event);
+      // Wait until the bytes are handed to the socket, so a reset comes after them, not instead.
+      await new Promise<void>((resolve) => res.write(event, () => resolve()));
       if (options.intervalMs) await new Promise((r) => setTimeout(r, options.intervalMs));
     }
     res.end();
