@@ -38,6 +38,17 @@ describe('upstream faults', () => {
     expect(record?.errorKind).toBe('upstream-network');
   });
 
+  it('ends a stream that goes silent past the idle timeout with a timeout error event', async () => {
+    const client = await setup({ FAKE_STREAM_IDLE_TIMEOUT: '0.3' });
+    upstream.enqueue(stream(['a', 'b'], { stallAfter: 3 }));
+    const s = client.messages.stream(ask);
+    const texts: string[] = [];
+    s.on('text', (t) => texts.push(t));
+    await expect(s.finalMessage()).rejects.toThrow(/0\.3 s|timeout|silent/i);
+    expect(texts).toEqual(['a']);
+    expect(proxy.app.activity.recent(1)[0]?.errorKind).toBe('upstream-timeout');
+  });
+
   it('answers 504 timeout_error when the upstream is slower than the timeout', async () => {
     const client = await setup({ FAKE_TIMEOUT: '0.3', FAKE_MAX_RETRIES: '0' });
     upstream.enqueue(hang);

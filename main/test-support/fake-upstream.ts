@@ -61,7 +61,10 @@ export function sseEvents(model: string, text: readonly string[]): string[] {
 }
 
 /** An Anthropic SSE stream, one event per write, `intervalMs` apart; `resetAfter` cuts the socket. */
-export function stream(text: readonly string[], options: { intervalMs?: number; resetAfter?: number } = {}): Responder {
+export function stream(
+  text: readonly string[],
+  options: { intervalMs?: number; resetAfter?: number; stallAfter?: number } = {},
+): Responder {
   return async (req, res) => {
     const model = (JSON.parse(req.body) as { model: string }).model;
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -71,6 +74,7 @@ export function stream(text: readonly string[], options: { intervalMs?: number; 
         res.socket?.destroy();
         return;
       }
+      if (options.stallAfter !== undefined && i >= options.stallAfter) return;
       // Wait until the bytes are handed to the socket, so a reset comes after them, not instead.
       await new Promise<void>((resolve) => res.write(event, () => resolve()));
       if (options.intervalMs) await new Promise((r) => setTimeout(r, options.intervalMs));

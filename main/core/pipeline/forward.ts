@@ -127,6 +127,7 @@ export async function forward(plan: ForwardPlan): Promise<ForwardResult> {
         bodyText,
         provider: provider.name,
         secrets,
+        now: clock.now(),
       });
       lease?.report(verdict.keyOutcome);
       record.attempts.push(attempt(lease, started, clock.now(), res.statusCode));
