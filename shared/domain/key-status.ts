@@ -8,7 +8,7 @@ export type KeyStatus =
   | { readonly kind: 'invalid'; readonly httpStatus: number; readonly since: number }
   /** 429: resting until `until` (epoch ms), then one probe request decides. */
   | { readonly kind: 'cooling-down'; readonly until: number; readonly failures: number }
-  /** The cooldown ended; one request is trying the key. */
+  /** The rest ended: requests may try the key again, one at a time, and the first outcome decides. */
   | { readonly kind: 'probing' }
   /** Billing or quota used up (OpenAI insufficient_quota, Anthropic 402/spend cap): a long rest. */
   | { readonly kind: 'quota-exhausted'; readonly until: number };

@@ -140,10 +140,11 @@ export async function forward(plan: ForwardPlan): Promise<ForwardResult> {
       retryAfterMs = verdict.error.kind === 'upstream-http' ? verdict.error.retryAfterMs : undefined;
     } catch (error) {
       const failure = classifyNetworkError(error, provider.name, timeouts);
+      // An abort says nothing about the key, but the lease must be returned (a probe would stay held).
+      lease?.report({ kind: 'neutral' });
       if (failure.kind === 'client-aborted' || plan.signal.aborted) {
         return { ok: false, error: { kind: 'client-aborted' } };
       }
-      lease?.report({ kind: 'neutral' });
       record.attempts.push(attempt(lease, started, clock.now(), undefined, failure.kind));
       lastError = failure;
       if (!isRetryableNetworkError(failure) || retries >= provider.maxRetries) return { ok: false, error: failure };

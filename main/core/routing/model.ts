@@ -1,5 +1,5 @@
 import type { ProviderName } from '../../../shared/domain/provider.js';
-import type { AliasTable } from '../../config/model.js';
+import type { AliasTable, ValueSource } from '../../config/model.js';
 
 /** What resolution needs to know of the config: names, aliases and the default. */
 export interface RoutingContext {
@@ -23,11 +23,19 @@ export interface TraceStep {
     | 'no-alias'
     | 'error';
   readonly detail: string;
+  /** For alias steps: where the alias was defined, so the UI can say "from OPENROUTER_ALIAS_HAIKU". */
+  readonly source?: ValueSource;
 }
 
 export type RoutingError =
   | { readonly kind: 'no-provider' }
-  | { readonly kind: 'unknown-provider'; readonly prefix: string; readonly known: readonly ProviderName[] }
+  | {
+      readonly kind: 'unknown-provider';
+      readonly prefix: string;
+      readonly known: readonly ProviderName[];
+      /** The model as the client sent it, so the message can suggest an alias of that name. */
+      readonly model: string;
+    }
   | { readonly kind: 'alias-cycle'; readonly cycle: readonly string[] }
   | { readonly kind: 'too-many-hops'; readonly chain: readonly string[] }
   | { readonly kind: 'empty-model' };
