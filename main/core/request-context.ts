@@ -18,6 +18,18 @@ function newRequestId(): string {
   return `req_vdm_${randomBytes(12).toString('hex')}`;
 }
 
+/** Every response gets an id (guards and 404s included), so any answer can be matched to a log line. */
+export function assignRequestId(_req: Request, res: Response, next: NextFunction): void {
+  const id = newRequestId();
+  res.locals['requestId'] = id;
+  res.setHeader('x-request-id', id);
+  next();
+}
+
+export function requestIdOf(res: Response): string {
+  return (res.locals['requestId'] as string | undefined) ?? 'req_vdm_unknown';
+}
+
 function finish(deps: ProxyDeps, res: Response, record: RequestRecord): void {
   record.durationMs = deps.clock.now() - record.startedAt;
   record.status ??= res.statusCode;
@@ -43,10 +55,9 @@ function finish(deps: ProxyDeps, res: Response, record: RequestRecord): void {
 /** Gives every proxied request an id, a record and an abort signal, and files the record at the end. */
 export function requestContext(deps: ProxyDeps) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const requestId = newRequestId();
+    const requestId = requestIdOf(res);
     const record = newRequestRecord(requestId, req.path, deps.clock.now());
     const controller = new AbortController();
-    res.setHeader('x-request-id', requestId);
     res.locals['ctx'] = { requestId, record, signal: controller.signal } satisfies RequestContext;
     res.on('close', () => {
       if (!res.writableFinished) {

@@ -5,7 +5,7 @@ import type { ProxyError } from './errors/proxy-error.js';
 import { clientKeyMatches } from './pipeline/authenticate-client.js';
 import { isAllowedHost } from './pipeline/guard-host.js';
 import type { ProxyDeps } from './proxy-deps.js';
-import { requestContext } from './request-context.js';
+import { assignRequestId, requestContext, requestIdOf } from './request-context.js';
 import { anthropicRoute } from './routes/anthropic-route.js';
 import { healthRoute } from './routes/health-route.js';
 import { modelsRoute } from './routes/models-route.js';
@@ -29,7 +29,7 @@ function dialectOf(req: Request): ClientDialect {
 /** For errors raised before a request context exists (guards, 404). */
 function sendBareError(req: Request, res: Response, error: ProxyError): void {
   if (res.locals['ctx']) return sendError(res, error, dialectOf(req));
-  const id = 'req_vdm_none';
+  const id = requestIdOf(res);
   const rendered = dialectOf(req) === 'anthropic' ? renderAnthropicError(error, id) : renderOpenAIError(error, id);
   res.status(rendered.status).set(rendered.headers).json(rendered.body);
 }
@@ -86,6 +86,7 @@ export function createProxyServer(deps: ProxyDeps): ProxyServer {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(assignRequestId);
   app.use(hostGuard(deps));
   app.get('/health', healthRoute(deps, startedAt));
   app.get('/metrics', clientAuth(deps), (_req, res, next) => {

@@ -47,6 +47,7 @@ describe('guards', () => {
       body: JSON.stringify(ask),
     });
     expect(res.statusCode).toBe(403);
+    expect(res.headers['x-request-id']).toMatch(/^req_vdm_/);
     const body = (await res.body.json()) as { error: { type: string; message: string } };
     expect(body.error.type).toBe('permission_error');
     expect(body.error.message).toMatch(/evil\.example/);
@@ -97,7 +98,9 @@ describe('health, metrics, models', () => {
     const client = new Anthropic({ baseURL: p.url, apiKey: 'x', maxRetries: 0 });
     upstream?.enqueue(anthropicError(429, 'rate_limit_error', 'slow', { 'retry-after': '30' }));
     await client.messages.create(ask);
-    const text = await (await fetch(`${p.url}/health`)).text();
+    const healthRes = await fetch(`${p.url}/health`);
+    expect(healthRes.headers.get('x-request-id')).toMatch(/^req_vdm_/);
+    const text = await healthRes.text();
     expect(text).not.toContain(KEY);
     const health = JSON.parse(text) as { status: string; version: string; providers: { name: string; keys: { hint: string; status: { kind: string } }[] }[] };
     expect(health.status).toBe('ok');
