@@ -122,4 +122,8 @@ export interface ConfigSources {
   readonly appSettings?: Readonly<Record<string, unknown>>;
   /** Where the app settings came from, for provenance. */
   readonly appSettingsPath?: string;
+  /** Things noticed while gathering these sources (a corrupt settings file set aside), passed on to `ConfigSnapshot.notices`. */
+  readonly notices?: readonly string[];
+  /** For the default `VDM_HOME` (app data directory); `process.platform` when absent. */
+  readonly platform?: NodeJS.Platform;
 }

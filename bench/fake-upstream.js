@@ -1,0 +1,258 @@
+// @ts-check
+/**
+ * A fake Anthropic upstream for the overhead benchmark, run as its own process so its CPU and
+ * event loop are not shared with the load generator or the proxy.
+ *
+ * `POST /v1/messages` answers a small Messages JSON (~400 bytes), or with `"stream": true` an SSE
+ * stream: message_start, content_block_start, N text deltas, content_block_stop, message_delta,
+ * message_stop. N and the pause between deltas come from the request headers `x-bench-chunks`
+ * (default 10) and `x-bench-interval-ms` (default 0); each delta is its own `write`. Pauses are
+ * relative (each delta waits the interval after the previous one), so slow timers stretch the
+ * stream instead of bunching deltas into one TCP segment.
+ *
+ * Run: `node bench/fake-upstream.js [--port N] [--host H]`. Reports its address by IPC
+ * (`{ type: 'listening', url, port }`) when forked, and always as a stdout line
+ * `fake-upstream listening on http://127.0.0.1:PORT`. Exits when its parent disconnects.
+ */
+import { Buffer } from 'node:buffer';
+import { createServer } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { setTimeout, clearTimeout } from 'node:timers';
+
+const MAX_CHUNKS = 1_000_000;
+const MAX_INTERVAL_MS = 10_000;
+
+const MESSAGE_BODY = Buffer.from(
+  JSON.stringify({
+    id: 'msg_bench_000000000000000001',
+    type: 'message',
+    role: 'assistant',
+    model: 'claude-bench',
+    content: [
+      {
+        type: 'text',
+        text: 'This is a fixed answer from the benchmark fake upstream. It is padded to be about as long as a short real reply.',
+      },
+    ],
+    stop_reason: 'end_turn',
+    stop_sequence: null,
+    usage: {
+      input_tokens: 12,
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 0,
+      output_tokens: 24,
+    },
+  }),
+);
+
+const JSON_HEADERS = {
+  'content-type': 'application/json',
+  'content-length': String(MESSAGE_BODY.length),
+  'request-id': 'req_bench_000000000001',
+};
+
+const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache',
+  'request-id': 'req_bench_000000000002',
+};
+
+/**
+ * @param {string} type
+ * @param {unknown} data
+ */
+const sse = (type, data) => `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+
+const STREAM_HEAD = Buffer.from(
+  sse('message_start', {
+    type: 'message_start',
+    message: {
+      id: 'msg_bench_000000000000000002',
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-bench',
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: {
+        input_tokens: 12,
+        cache_creation_input_tokens: 0,
+        cache_read_input_tokens: 0,
+        output_tokens: 1,
+      },
+    },
+  }) +
+    sse('content_block_start', {
+      type: 'content_block_start',
+      index: 0,
+      content_block: { type: 'text', text: '' },
+    }),
+);
+
+const DELTA = Buffer.from(
+  sse('content_block_delta', {
+    type: 'content_block_delta',
+    index: 0,
+    delta: { type: 'text_delta', text: ' token' },
+  }),
+);
+
+/** @param {number} chunks */
+const streamTail = (chunks) =>
+  sse('content_block_stop', { type: 'content_block_stop', index: 0 }) +
+  sse('message_delta', {
+    type: 'message_delta',
+    delta: { stop_reason: 'end_turn', stop_sequence: null },
+    usage: { output_tokens: chunks },
+  }) +
+  sse('message_stop', { type: 'message_stop' });
+
+/** The text of a delta, as the SDK accumulates it (for tests). */
+export const DELTA_TEXT = ' token';
+
+/**
+ * @param {string | string[] | undefined} raw
+ * @param {number} fallback
+ * @param {number} max
+ */
+function intHeader(raw, fallback, max) {
+  const n = Number(Array.isArray(raw) ? raw[0] : raw);
+  return Number.isInteger(n) && n >= 0 ? Math.min(n, max) : fallback;
+}
+
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} chunks
+ * @param {number} intervalMs
+ */
+function writeStream(res, chunks, intervalMs) {
+  res.writeHead(200, SSE_HEADERS);
+  res.write(STREAM_HEAD);
+  let sent = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  let closed = false;
+  res.once('close', () => {
+    closed = true;
+    if (timer) clearTimeout(timer);
+  });
+  const finish = () => res.end(streamTail(chunks));
+  const next = () => {
+    timer = undefined;
+    if (closed) return;
+    if (intervalMs > 0) {
+      res.write(DELTA);
+      sent += 1;
+      if (sent >= chunks) finish();
+      else timer = setTimeout(next, intervalMs);
+      return;
+    }
+    // Unpaced: write until the socket pushes back, then go on after 'drain'.
+    while (sent < chunks) {
+      sent += 1;
+      if (!res.write(DELTA) && sent < chunks) {
+        res.once('drain', next);
+        return;
+      }
+    }
+    finish();
+  };
+  if (chunks === 0) finish();
+  else if (intervalMs > 0) timer = setTimeout(next, intervalMs);
+  else next();
+}
+
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ */
+function handle(req, res) {
+  if (req.method === 'GET' && req.url === '/health') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"status":"ok"}');
+    return;
+  }
+  if (req.method !== 'POST' || !req.url?.startsWith('/v1/messages')) {
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end('{"type":"error","error":{"type":"not_found_error","message":"not found"}}');
+    return;
+  }
+  /** @type {Buffer[]} */
+  const parts = [];
+  req.on('data', (part) => parts.push(part));
+  req.on('end', () => {
+    /** @type {{ stream?: unknown }} */
+    let body;
+    try {
+      body = JSON.parse(Buffer.concat(parts).toString('utf8'));
+    } catch {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(
+        '{"type":"error","error":{"type":"invalid_request_error","message":"body is not JSON"}}',
+      );
+      return;
+    }
+    if (body.stream === true) {
+      const chunks = intHeader(req.headers['x-bench-chunks'], 10, MAX_CHUNKS);
+      const intervalMs = intHeader(req.headers['x-bench-interval-ms'], 0, MAX_INTERVAL_MS);
+      writeStream(res, chunks, intervalMs);
+      return;
+    }
+    res.writeHead(200, JSON_HEADERS);
+    res.end(MESSAGE_BODY);
+  });
+}
+
+/**
+ * Starts the fake upstream in this process.
+ * @param {{ port?: number, host?: string }} [options]
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
+ */
+export async function startFakeUpstream(options = {}) {
+  const server = createServer({ keepAlive: true }, handle);
+  // Longer than any client's idle timeout, so the server is never the side closing a pooled socket.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 130_000;
+  server.requestTimeout = 0;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve(undefined));
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** @param {string[]} argv */
+function parseArgs(argv) {
+  /** @type {{ port?: number, host?: string }} */
+  const out = {};
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === '--port') out.port = Number(argv[++i]);
+    else if (argv[i] === '--host') out.host = argv[++i];
+  }
+  return out;
+}
+
+const isMain =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) {
+  const upstream = await startFakeUpstream(parseArgs(process.argv.slice(2)));
+  console.log(`fake-upstream listening on ${upstream.url}`);
+  if (process.send) {
+    process.send({ type: 'listening', url: upstream.url, port: upstream.port });
+    // Forked by the runner: go when it goes, even if it dies without cleaning up.
+    process.on('disconnect', () => process.exit(0));
+  }
+  process.on('SIGTERM', () => process.exit(0));
+  process.on('SIGINT', () => process.exit(0));
+}
