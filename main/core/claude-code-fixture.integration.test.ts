@@ -28,7 +28,7 @@ afterAll(async () => {
 describe('the captured Claude Code request', () => {
   it('reaches an Anthropic upstream byte for byte, only the model replaced, headers and ?beta=true kept', async () => {
     const raw = JSON.stringify(fixture.body);
-    const headers = { ...fixture.headers, 'x-api-key': 'sk-ant-client-FAKE' };
+    const headers: Record<string, string> = { ...fixture.headers, 'x-api-key': 'sk-ant-client-FAKE' };
     delete headers['host'];
     delete headers['content-length'];
     const res = await fetch(`${proxy.url}${fixture.url}`, { method: 'POST', headers, body: raw });

@@ -1,17 +1,15 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { ProxyError } from './errors/proxy-error.js';
+import { newRequestId } from './http/request-id.js';
 import { clientKeyMatches } from './pipeline/authenticate-client.js';
 import { isAllowedHost } from './pipeline/guard-host.js';
 import type { ProxyDeps } from './proxy-deps.js';
-import { assignRequestId, requestContext, requestIdOf } from './request-context.js';
-import { anthropicRoute } from './routes/anthropic-route.js';
+import { proxiedEndpoint } from './proxied-endpoint.js';
 import { healthRoute } from './routes/health-route.js';
 import { modelsRoute } from './routes/models-route.js';
-import { sendError, type ClientDialect } from './send-error.js';
-import { renderAnthropicError } from './errors/render-anthropic-error.js';
-import { renderOpenAIError } from './errors/render-openai-error.js';
+import { writeError, type ClientDialect } from './send-error.js';
 
 export interface ProxyServer {
   readonly app: express.Express;
@@ -26,18 +24,26 @@ function dialectOf(req: Request): ClientDialect {
   return 'anthropic';
 }
 
-/** For errors raised before a request context exists (guards, 404). */
-function sendBareError(req: Request, res: Response, error: ProxyError): void {
-  if (res.locals['ctx']) return sendError(res, error, dialectOf(req));
-  const id = requestIdOf(res);
-  const rendered = dialectOf(req) === 'anthropic' ? renderAnthropicError(error, id) : renderOpenAIError(error, id);
-  res.status(rendered.status).set(rendered.headers).json(rendered.body);
+function requestIdOf(res: Response): string {
+  return res.locals['requestId'] as string;
+}
+
+function sendExpressError(req: Request, res: Response, error: ProxyError): void {
+  writeError(res, requestIdOf(res), error, dialectOf(req));
+}
+
+/** Every response gets an id, so any answer can be matched to a log line. */
+function assignRequestId(_req: Request, res: Response, next: NextFunction): void {
+  const id = newRequestId();
+  res.locals['requestId'] = id;
+  res.setHeader('x-request-id', id);
+  next();
 }
 
 function hostGuard(deps: ProxyDeps): RequestHandler {
   return (req, res, next) => {
     if (isAllowedHost(req.headers.host, deps.allowedHosts)) return next();
-    sendBareError(req, res, { kind: 'forbidden-host', host: req.headers.host ?? '' });
+    sendExpressError(req, res, { kind: 'forbidden-host', host: req.headers.host ?? '' });
   };
 }
 
@@ -45,44 +51,20 @@ function clientAuth(deps: ProxyDeps): RequestHandler {
   return (req, res, next) => {
     const key = deps.config().globals.proxyApiKey;
     if (!key || clientKeyMatches(req.headers, key)) return next();
-    sendBareError(req, res, { kind: 'client-unauthorized' });
-  };
-}
-
-/** Raw body with the configured limit; parsers are cached per limit since the limit can be reloaded. */
-function rawBody(deps: ProxyDeps): RequestHandler {
-  const parsers = new Map<number, RequestHandler>();
-  return (req, res, next) => {
-    const limit = deps.config().globals.maxBodyBytes;
-    let parser = parsers.get(limit);
-    if (!parser) {
-      parser = express.raw({ type: () => true, limit });
-      parsers.set(limit, parser);
-    }
-    parser(req, res, next);
+    sendExpressError(req, res, { kind: 'client-unauthorized' });
   };
 }
 
 function errorHandler(deps: ProxyDeps) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    const type = (error as { type?: string }).type;
-    if (type === 'entity.too.large') {
-      return sendBareError(req, res, { kind: 'body-too-large', limitBytes: deps.config().globals.maxBodyBytes });
-    }
-    if (type === 'request.aborted') return sendBareError(req, res, { kind: 'client-aborted' });
     deps.logger.error({ err: error instanceof Error ? { message: error.message, name: error.name } : String(error) }, 'unhandled error');
-    sendBareError(req, res, { kind: 'internal', message: 'The proxy hit an unexpected error; see its log.' });
+    if (res.headersSent) return void res.destroy();
+    sendExpressError(req, res, { kind: 'internal', message: 'The proxy hit an unexpected error; see its log.' });
   };
 }
 
-function wrap(handler: (req: Request, res: Response) => Promise<void>): RequestHandler {
-  return (req, res, next) => {
-    handler(req, res).catch(next);
-  };
-}
-
-export function createProxyServer(deps: ProxyDeps): ProxyServer {
-  const startedAt = deps.clock.now();
+/** Express for everything but the proxied POSTs: health, metrics, models, 404s (and the admin API later). */
+function createExpressApp(deps: ProxyDeps, startedAt: number): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -93,16 +75,23 @@ export function createProxyServer(deps: ProxyDeps): ProxyServer {
     deps.metrics.text().then((text) => res.type(deps.metrics.contentType).send(text), next);
   });
   app.get('/v1/models', clientAuth(deps), modelsRoute(deps, startedAt));
-  const proxied = [requestContext(deps), clientAuth(deps), rawBody(deps)];
-  app.post('/v1/messages', ...proxied, wrap(anthropicRoute(deps, 'messages')));
-  app.post('/v1/messages/count_tokens', ...proxied, wrap(anthropicRoute(deps, 'count_tokens')));
-  app.post('/v1/chat/completions', ...proxied, (_req, res) => {
-    sendError(res, { kind: 'conversion-unsupported', provider: 'any', message: 'OpenAI Chat Completions clients are not yet supported in this version; use the Anthropic Messages API (/v1/messages).' }, 'openai');
-  });
-  app.use((req, res) => sendBareError(req, res, { kind: 'not-found', method: req.method, path: req.path }));
+  app.use((req, res) => sendExpressError(req, res, { kind: 'not-found', method: req.method, path: req.path }));
   app.use(errorHandler(deps));
+  return app;
+}
 
-  const server: Server = createServer({ noDelay: true, keepAliveTimeout: 65_000, requestTimeout: 0 }, app);
+export function createProxyServer(deps: ProxyDeps): ProxyServer {
+  const startedAt = deps.clock.now();
+  const app = createExpressApp(deps, startedAt);
+  const proxied = proxiedEndpoint(deps);
+  // The proxied POSTs skip express's router and body parser: on this path every microsecond is
+  // added latency for every request of every client (bench/RESULTS.md). Same guards, same shapes.
+  const server: Server = createServer(
+    { noDelay: true, keepAliveTimeout: 65_000, requestTimeout: 0 },
+    (req: IncomingMessage, res: ServerResponse) => {
+      if (!proxied(req, res)) app(req, res);
+    },
+  );
   return {
     app,
     listen: (port, host) =>

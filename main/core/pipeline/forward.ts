@@ -36,7 +36,7 @@ export interface ForwardPlan {
 }
 
 export type UpstreamSuccess =
-  | { readonly kind: 'buffered'; readonly statusCode: number; readonly headers: Dispatcher.ResponseData['headers']; readonly bodyText: string }
+  | { readonly kind: 'buffered'; readonly statusCode: number; readonly headers: Dispatcher.ResponseData['headers']; readonly body: Buffer }
   | { readonly kind: 'stream'; readonly statusCode: number; readonly headers: Dispatcher.ResponseData['headers']; readonly body: Dispatcher.ResponseData['body'] };
 
 export type ForwardResult =
@@ -114,7 +114,7 @@ export async function forward(plan: ForwardPlan): Promise<ForwardResult> {
       if (res.statusCode < 400) {
         const response: UpstreamSuccess =
           plan.mode === 'buffer'
-            ? { kind: 'buffered', statusCode: res.statusCode, headers: res.headers, bodyText: await res.body.text() }
+            ? { kind: 'buffered', statusCode: res.statusCode, headers: res.headers, body: Buffer.from(await res.body.arrayBuffer()) }
             : { kind: 'stream', statusCode: res.statusCode, headers: res.headers, body: res.body };
         lease?.report({ kind: 'success' });
         record.attempts.push(attempt(lease, started, clock.now(), res.statusCode));

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ProviderConfig } from '../../config/model.js';
 import { anthropicStreamErrorEvent } from '../errors/render-anthropic-error.js';
 import type { ProxyError } from '../errors/proxy-error.js';
@@ -15,7 +15,7 @@ import {
 } from '../providers/anthropic/anthropic-endpoint.js';
 import { StreamUsageTap, usageOfMessage } from '../providers/anthropic/usage.js';
 import type { ProxyDeps } from '../proxy-deps.js';
-import { contextOf } from '../request-context.js';
+import type { RequestContext } from '../request-context.js';
 import { sendError } from '../send-error.js';
 
 const PATHS: Record<AnthropicEndpoint, string> = {
@@ -42,31 +42,33 @@ function unsupported(provider: ProviderConfig): ProxyError | undefined {
   return undefined;
 }
 
-function fallbackCredential(provider: ProviderConfig, req: Request): Credential {
+function fallbackCredential(provider: ProviderConfig, req: IncomingMessage): Credential {
   return provider.authMode === 'passthrough' ? { kind: 'client', headers: req.headers } : { kind: 'none' };
 }
 
 /** POST /v1/messages and /v1/messages/count_tokens to an Anthropic-format provider, bytes passed through. */
-export function anthropicRoute(deps: ProxyDeps, endpoint: AnthropicEndpoint) {
-  return async (req: Request, res: Response): Promise<void> => {
-    const ctx = contextOf(res);
+export type ProxiedHandler = (req: IncomingMessage, res: ServerResponse, ctx: RequestContext, body: Buffer) => Promise<void>;
+
+export function anthropicRoute(deps: ProxyDeps, endpoint: AnthropicEndpoint): ProxiedHandler {
+  return async (req, res, ctx, rawBody) => {
     const { record } = ctx;
-    const parsed = parseAnthropicRequest(req.body as Buffer, endpoint);
-    if (!parsed.ok) return sendError(res, parsed.error, 'anthropic');
+    const parsed = parseAnthropicRequest(rawBody, endpoint);
+    if (!parsed.ok) return sendError(res, ctx, parsed.error, 'anthropic');
     record.requestedModel = parsed.value.model;
     record.stream = parsed.value.stream;
     const route = resolveRoute(deps.config(), parsed.value.model);
     if (!route.ok) {
       record.trace = route.error.trace;
-      return sendError(res, route.error.error, 'anthropic');
+      return sendError(res, ctx, route.error.error, 'anthropic');
     }
     const { provider, model, trace } = route.value;
     Object.assign(record, { trace, provider: provider.name, model });
     const refusal = unsupported(provider);
-    if (refusal) return sendError(res, refusal, 'anthropic');
+    if (refusal) return sendError(res, ctx, refusal, 'anthropic');
 
     const body = replaceTopLevelValue(parsed.value.text, 'model', model);
-    const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+    const url = req.url ?? '';
+    const search = url.includes('?') ? url.slice(url.indexOf('?')) : '';
     const stream = endpoint === 'messages' && parsed.value.stream;
     const plan: ForwardPlan = {
       provider,
@@ -85,13 +87,17 @@ export function anthropicRoute(deps: ProxyDeps, endpoint: AnthropicEndpoint) {
       mode: stream ? 'stream' : 'buffer',
     };
     const result = await forward(plan);
-    if (!result.ok) return sendError(res, result.error, 'anthropic');
+    if (!result.ok) return sendError(res, ctx, result.error, 'anthropic');
     const upstream = result.response;
     if (upstream.kind === 'buffered') {
       record.ttfbMs = deps.clock.now() - record.startedAt;
-      if (endpoint === 'messages') record.tokens = usageOfMessage(upstream.bodyText);
-      res.status(upstream.statusCode).set(forwardableResponseHeaders(upstream.headers)).set('x-request-id', ctx.requestId);
-      res.send(upstream.bodyText);
+      if (endpoint === 'messages') record.tokens = usageOfMessage(upstream.body);
+      res.writeHead(upstream.statusCode, {
+        ...forwardableResponseHeaders(upstream.headers),
+        'x-request-id': ctx.requestId,
+        'content-length': upstream.body.length,
+      });
+      res.end(upstream.body);
       return;
     }
     const tap = new StreamUsageTap();

@@ -1,5 +1,6 @@
 import { createParser, type EventSourceParser } from 'eventsource-parser';
 import type { TokenUsage } from '../../activity/request-record.js';
+import { valueEnd } from '../../http/json-scan.js';
 
 interface AnthropicUsage {
   input_tokens?: number;
@@ -21,13 +22,22 @@ function applyUsage(target: TokenUsage, usage: AnthropicUsage | undefined): void
 
 const emptyUsage = (): TokenUsage => ({ input: 0, output: 0, cacheRead: 0, cacheCreation: 0 });
 
-/** Usage of a non-streaming Messages response body; undefined when it has none. */
-export function usageOfMessage(bodyText: string): TokenUsage | undefined {
+const USAGE_KEY = Buffer.from('"usage"');
+
+/**
+ * Usage of a non-streaming Messages response body; undefined when it has none. Anthropic puts
+ * `usage` last, after the content, so only the object after the last `"usage"` key is parsed
+ * instead of the whole (possibly large) body. A raw `"usage"` cannot occur inside a JSON string.
+ */
+export function usageOfMessage(body: Buffer): TokenUsage | undefined {
+  const at = body.lastIndexOf(USAGE_KEY);
+  if (at === -1) return undefined;
+  const open = body.indexOf(0x7b, at + USAGE_KEY.length); // '{'
+  if (open === -1) return undefined;
+  const tail = body.subarray(open).toString('utf8');
   try {
-    const body = JSON.parse(bodyText) as { usage?: AnthropicUsage };
-    if (!body.usage) return undefined;
     const usage = emptyUsage();
-    applyUsage(usage, body.usage);
+    applyUsage(usage, JSON.parse(tail.slice(0, valueEnd(tail, 0))) as AnthropicUsage);
     return usage;
   } catch {
     return undefined;

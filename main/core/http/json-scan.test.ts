@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { measureDepth, replaceTopLevelValue, scanTopLevel, valueEnd } from './json-scan.js';
+
+describe('replaceTopLevelValue', () => {
+  it('replaces only the top-level model, keeping every other byte', () => {
+    const text = '{ "messages": [{"role":"user","content":"the \\"model\\": x"}], "model" : "old", "x": {"model":"nested"} }';
+    expect(replaceTopLevelValue(text, 'model', 'new')).toBe(
+      '{ "messages": [{"role":"user","content":"the \\"model\\": x"}], "model" : "new", "x": {"model":"nested"} }',
+    );
+  });
+
+  it('copes with escaped backslashes before a closing quote', () => {
+    const text = '{"a":"ends with backslash \\\\","model":"m","b":"\\\\\\""}';
+    expect(JSON.parse(replaceTopLevelValue(text, 'model', 'n'))).toEqual({ ...JSON.parse(text), model: 'n' });
+  });
+
+  it('takes the last duplicate key, as JSON.parse does', () => {
+    const text = '{"model":"a","model":"b"}';
+    expect(JSON.parse(replaceTopLevelValue(text, 'model', 'z')).model).toBe('z');
+    expect(scanTopLevel(text, ['model']).get('model')).toEqual({ start: 21, end: 24 });
+  });
+
+  it('leaves text without the key alone', () => {
+    expect(replaceTopLevelValue('{"a":1}', 'model', 'x')).toBe('{"a":1}');
+  });
+
+  it('gives the same document as parse-and-set for any JSON object (property)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.string(), (obj, model) => {
+        const text = JSON.stringify({ ...obj, model: 'placeholder' }, null, 1);
+        expect(JSON.parse(replaceTopLevelValue(text, 'model', model))).toEqual({ ...JSON.parse(text), model });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('measureDepth and valueEnd', () => {
+  it('counts nesting outside strings only', () => {
+    expect(measureDepth('{"a":[[{"b":"[[[["}]]]}')).toBe(4);
+    expect(measureDepth('"{{{{"')).toBe(0);
+  });
+
+  it('finds the end of a value', () => {
+    const text = '{"k":{"x":[1,"}"]},"n":2}';
+    expect(text.slice(5, valueEnd(text, 5))).toBe('{"x":[1,"}"]}');
+    expect(text.slice(23, valueEnd(text, 23))).toBe('2');
+  });
+});
