@@ -107,7 +107,7 @@ if (args.help) {
   console.log(`usage: node bench/run.js [--quick] [--rounds N] [--proxy-cmd "<cmd>"] [--model M] [--out DIR] [--strict]
   --quick       fewer and shorter rounds (~30 s), for a smoke test
   --rounds N    interleaved direct/proxy rounds (default 5, quick 2)
-  --proxy-cmd   command line starting the proxy instead of "node dist/main/cli/vdm.js serve --port 0"
+  --proxy-cmd   command line starting the proxy instead of "node dist/vdm.mjs serve --port 0"
                 (env VDM_BENCH_PROXY_CMD); it runs in an empty temp dir with the fake provider's env and
                 must print "listening on http://host:port"
   --model M     model name sent (default fake:claude-bench)
@@ -120,7 +120,7 @@ const profile = { ...(args.quick ? PROFILES.quick : PROFILES.full) };
 if (args.rounds !== undefined) profile.rounds = Math.max(1, Number(args.rounds) || 1);
 
 const proxyCmdText = args['proxy-cmd'] ?? process.env['VDM_BENCH_PROXY_CMD'];
-const vdmEntry = join(root, 'dist/main/cli/vdm.js');
+const vdmEntry = join(root, 'dist/vdm.mjs');
 /** @type {string[] | string} */
 const proxyCommand = proxyCmdText ?? [
   process.execPath,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from '../test-support/fake-upstream.js';
 
 /** The built command, as `npx vdm` runs it after `npm install` (npm test builds before testing). */
-const VDM = resolve('dist/main/cli/vdm.js');
+const VDM = resolve('dist/vdm.mjs');
 const run = promisify(execFile);
 const KEY = 'sk-test-FAKE-cli-key-00000000000009876';
 
@@ -30,7 +30,7 @@ async function vdm(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise
 }
 
 beforeAll(() => {
-  expect(existsSync(VDM), 'dist/main/cli/vdm.js missing: run `npm run build` (npm test does)').toBe(true);
+  expect(existsSync(VDM), 'dist/vdm.mjs missing: run `npm run build` (npm test does)').toBe(true);
 });
 
 describe('vdm', () => {

@@ -8,9 +8,9 @@ describe('package defaults.toml', () => {
     expect(findPackageDefaults()).toBe(path.join(import.meta.dirname, 'defaults.toml'));
   });
 
-  it('is found from the built module in dist/main/config', () => {
+  it('is found from the built bundle dist/vdm.mjs', () => {
     const root = path.resolve(import.meta.dirname, '..', '..');
-    const built = pathToFileURL(path.join(root, 'dist', 'main', 'config', 'read-layers.js')).href;
+    const built = pathToFileURL(path.join(root, 'dist', 'vdm.mjs')).href;
     const candidates = packageDefaultsCandidates(built);
     expect(candidates).toContain(path.join(root, 'main', 'config', 'defaults.toml'));
     expect(findPackageDefaults(candidates)).toBe(
