@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
 import { classifyNetworkError } from '../errors/classify-network-error.js';
@@ -19,10 +18,12 @@ export interface RelayOptions {
 
 /**
  * Relays an upstream SSE stream chunk by chunk as it arrives (no buffering), honouring the
- * client's backpressure. A failure after the headers went out cannot change the status any more:
- * it becomes an `event: error` and the end of the stream (TRANSLATION.md).
+ * client's backpressure. The status line and headers go out with the first chunk: one write
+ * instead of two saves a wake-up of the client per stream (bench: time to first byte).
+ * A failure after that cannot change the status any more: it becomes an `event: error` and the
+ * end of the stream (TRANSLATION.md).
  */
-export async function relayStream(
+export function relayStream(
   res: ServerResponse,
   upstream: { statusCode: number; headers: Dispatcher.ResponseData['headers']; body: Dispatcher.ResponseData['body'] },
   options: RelayOptions,
@@ -32,29 +33,44 @@ export async function relayStream(
     'x-request-id': options.requestId,
     'cache-control': 'no-cache',
   });
-  res.flushHeaders();
-  let first = true;
-  try {
-    for await (const chunk of upstream.body) {
-      const bytes = chunk as Buffer;
+  const body = upstream.body;
+  return new Promise((resolve) => {
+    let first = true;
+    const onData = (bytes: Buffer) => {
       if (first) {
         first = false;
         options.onFirstByte();
       }
       options.tap(bytes);
-      if (!res.write(bytes)) await once(res, 'drain', { signal: options.signal });
-    }
-    res.end();
-    return undefined;
-  } catch (error) {
-    upstream.body.destroy();
-    if (options.signal.aborted || res.destroyed) return { kind: 'client-aborted' };
-    const failure = classifyNetworkError(error, options.provider, {
-      connectMs: 0,
-      headersMs: 0,
-      idleMs: options.idleTimeoutMs,
-    });
-    res.end(options.streamError(failure));
-    return failure;
-  }
+      if (!res.write(bytes)) {
+        body.pause();
+        res.once('drain', () => body.resume());
+      }
+    };
+    const onEnd = () => {
+      cleanup();
+      res.end();
+      resolve(undefined);
+    };
+    const onError = (error: unknown) => {
+      cleanup();
+      body.destroy();
+      if (options.signal.aborted || res.destroyed) return resolve({ kind: 'client-aborted' });
+      const failure = classifyNetworkError(error, options.provider, { connectMs: 0, headersMs: 0, idleMs: options.idleTimeoutMs });
+      res.end(options.streamError(failure));
+      resolve(failure);
+    };
+    const onClientGone = () => onError(new DOMException('client went away', 'AbortError'));
+    const cleanup = () => {
+      body.off('data', onData);
+      body.off('end', onEnd);
+      body.off('error', onError);
+      options.signal.removeEventListener('abort', onClientGone);
+    };
+    if (options.signal.aborted) return onClientGone();
+    options.signal.addEventListener('abort', onClientGone, { once: true });
+    body.on('data', onData);
+    body.once('end', onEnd);
+    body.once('error', onError);
+  });
 }
