@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { measureDepth, replaceTopLevelValue, scanTopLevel, valueEnd } from './json-scan.js';
+import { measureDepth, replaceTopLevelValue as replaceBytes, scanTopLevel as scanBytes, valueEnd as valueEndBytes } from './json-scan.js';
+
+const replaceTopLevelValue = (text: string, key: string, value: unknown) => replaceBytes(Buffer.from(text), key, value).toString('utf8');
+const scanTopLevel = (text: string, keys: string[]) => scanBytes(Buffer.from(text), keys);
+const valueEnd = (text: string, start: number) => valueEndBytes(Buffer.from(text), start);
+const depthOf = (text: string) => measureDepth(Buffer.from(text));
 
 describe('replaceTopLevelValue', () => {
   it('replaces only the top-level model, keeping every other byte', () => {
@@ -21,6 +26,11 @@ describe('replaceTopLevelValue', () => {
     expect(scanTopLevel(text, ['model']).get('model')).toEqual({ start: 21, end: 24 });
   });
 
+  it('keeps multi-byte characters around the replaced value intact', () => {
+    const text = '{"a":"ünïcödé ✓ 🚀","model":"é","b":"日本語"}';
+    expect(replaceTopLevelValue(text, 'model', 'ß')).toBe('{"a":"ünïcödé ✓ 🚀","model":"ß","b":"日本語"}');
+  });
+
   it('leaves text without the key alone', () => {
     expect(replaceTopLevelValue('{"a":1}', 'model', 'x')).toBe('{"a":1}');
   });
@@ -38,8 +48,8 @@ describe('replaceTopLevelValue', () => {
 
 describe('measureDepth and valueEnd', () => {
   it('counts nesting outside strings only', () => {
-    expect(measureDepth('{"a":[[{"b":"[[[["}]]]}')).toBe(4);
-    expect(measureDepth('"{{{{"')).toBe(0);
+    expect(depthOf('{"a":[[{"b":"[[[["}]]]}')).toBe(4);
+    expect(depthOf('"{{{{"')).toBe(0);
   });
 
   it('finds the end of a value', () => {

@@ -1,7 +1,9 @@
 /**
- * Scanning raw JSON text without building the document. Passthrough needs to replace only `model`
- * in the client's bytes (TRANSLATION.md: no parse-and-reserialise), and the guard needs the nesting
- * depth. Strings, most of a request's bytes, are skipped with native `indexOf`.
+ * Scanning raw JSON bytes without building the document. Passthrough replaces only `model` in the
+ * client's bytes (TRANSLATION.md: no parse-and-reserialise), and the guard needs the nesting depth.
+ * It works on UTF-8 bytes directly: JSON's structural characters are ASCII and never occur inside a
+ * multi-byte sequence, so the body is neither decoded nor re-encoded for this. Strings, most of a
+ * request's bytes, are skipped with native `indexOf`.
  */
 
 /** Span of the value of each requested top-level key (the last occurrence wins, as in JSON.parse). */
@@ -15,31 +17,31 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
 
-function isSpace(c: number): boolean {
+function isSpace(c: number | undefined): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
 /** Index just past the string whose opening quote is at `start`. */
-function skipString(text: string, start: number): number {
+function skipString(bytes: Buffer, start: number): number {
   let i = start + 1;
   for (;;) {
-    const quote = text.indexOf('"', i);
-    if (quote === -1) return text.length;
+    const quote = bytes.indexOf(QUOTE, i);
+    if (quote === -1) return bytes.length;
     let backslashes = 0;
-    for (let j = quote - 1; j > start && text.charCodeAt(j) === BACKSLASH; j -= 1) backslashes += 1;
+    for (let j = quote - 1; j > start && bytes[j] === BACKSLASH; j -= 1) backslashes += 1;
     if (backslashes % 2 === 0) return quote + 1;
     i = quote + 1;
   }
 }
 
 /** Index just past the value that starts at `start`: a string, an object or array, or a literal. */
-export function valueEnd(text: string, start: number): number {
-  const first = text.charCodeAt(start);
-  if (first === QUOTE) return skipString(text, start);
+export function valueEnd(bytes: Buffer, start: number): number {
+  const first = bytes[start];
+  if (first === QUOTE) return skipString(bytes, start);
   if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
     let i = start;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
+    while (i < bytes.length) {
+      const c = bytes[i];
       if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || isSpace(c)) break;
       i += 1;
     }
@@ -47,10 +49,10 @@ export function valueEnd(text: string, start: number): number {
   }
   let depth = 0;
   let i = start;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
+  while (i < bytes.length) {
+    const c = bytes[i];
     if (c === QUOTE) {
-      i = skipString(text, i);
+      i = skipString(bytes, i);
       continue;
     }
     if (c === OPEN_BRACE || c === OPEN_BRACKET) depth += 1;
@@ -60,23 +62,23 @@ export function valueEnd(text: string, start: number): number {
     }
     i += 1;
   }
-  return text.length;
+  return bytes.length;
 }
 
-function skipSpace(text: string, i: number): number {
-  while (i < text.length && isSpace(text.charCodeAt(i))) i += 1;
+function skipSpace(bytes: Buffer, i: number): number {
+  while (i < bytes.length && isSpace(bytes[i])) i += 1;
   return i;
 }
 
-/** The deepest nesting of objects and arrays in a JSON text. */
-export function measureDepth(text: string): number {
+/** The deepest nesting of objects and arrays in a JSON document. */
+export function measureDepth(bytes: Buffer): number {
   let depth = 0;
   let max = 0;
   let i = 0;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
+  while (i < bytes.length) {
+    const c = bytes[i];
     if (c === QUOTE) {
-      i = skipString(text, i);
+      i = skipString(bytes, i);
       continue;
     }
     if (c === OPEN_BRACE || c === OPEN_BRACKET) {
@@ -88,32 +90,32 @@ export function measureDepth(text: string): number {
   return max;
 }
 
-/** Spans of top-level keys in a JSON object text. Call only on text JSON.parse accepted. */
-export function scanTopLevel(text: string, keys: readonly string[]): TopLevelSpans {
+/** Spans of top-level keys in a JSON object. Call only on a document JSON.parse accepted. */
+export function scanTopLevel(bytes: Buffer, keys: readonly string[]): TopLevelSpans {
   const wanted = new Set(keys);
   const spans = new Map<string, { start: number; end: number }>();
-  let i = skipSpace(text, 0);
-  if (text.charCodeAt(i) !== OPEN_BRACE) return spans;
+  let i = skipSpace(bytes, 0);
+  if (bytes[i] !== OPEN_BRACE) return spans;
   i += 1;
   for (;;) {
-    i = skipSpace(text, i);
-    if (text.charCodeAt(i) !== QUOTE) break;
-    const keyEnd = skipString(text, i);
-    const key = JSON.parse(text.slice(i, keyEnd)) as string;
-    i = skipSpace(text, keyEnd);
-    i = skipSpace(text, i + 1); // past ':'
-    const end = valueEnd(text, i);
+    i = skipSpace(bytes, i);
+    if (bytes[i] !== QUOTE) break;
+    const keyEnd = skipString(bytes, i);
+    const key = JSON.parse(bytes.toString('utf8', i, keyEnd)) as string;
+    i = skipSpace(bytes, keyEnd);
+    i = skipSpace(bytes, i + 1); // past ':'
+    const end = valueEnd(bytes, i);
     if (wanted.has(key)) spans.set(key, { start: i, end });
-    i = skipSpace(text, end);
-    if (text.charCodeAt(i) !== COMMA) break;
+    i = skipSpace(bytes, end);
+    if (bytes[i] !== COMMA) break;
     i += 1;
   }
   return spans;
 }
 
-/** The text with one top-level key's value replaced by `value` (JSON-encoded); the rest untouched. */
-export function replaceTopLevelValue(text: string, key: string, value: unknown): string {
-  const span = scanTopLevel(text, [key]).get(key);
-  if (!span) return text;
-  return text.slice(0, span.start) + JSON.stringify(value) + text.slice(span.end);
+/** The document with one top-level key's value replaced by `value` (JSON-encoded); other bytes untouched. */
+export function replaceTopLevelValue(bytes: Buffer, key: string, value: unknown): Buffer {
+  const span = scanTopLevel(bytes, [key]).get(key);
+  if (!span) return bytes;
+  return Buffer.concat([bytes.subarray(0, span.start), Buffer.from(JSON.stringify(value)), bytes.subarray(span.end)]);
 }

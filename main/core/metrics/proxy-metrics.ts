@@ -4,28 +4,49 @@ import type { RequestRecord } from '../activity/request-record.js';
 /** Distinct provider/model pairs kept as labels; past this, `other`, so a client cannot blow up memory. */
 const MAX_SERIES = 200;
 
+type Labels = Record<string, string>;
+
+/**
+ * Counts per label set in a plain map and hands the totals to prom-client when scraped.
+ * prom-client hashes and validates the labels on every `inc`; with six increments per request
+ * that was the largest single cost on the proxy's hot path (bench/RESULTS.md), while a scrape
+ * happens every few seconds at most. prom-client still owns the types and the exposition format.
+ */
+class SeriesTotals {
+  readonly #totals = new Map<string, { readonly labels: Labels; value: number }>();
+
+  add(key: string, labels: () => Labels, value: number): void {
+    const entry = this.#totals.get(key);
+    if (entry) entry.value += value;
+    else this.#totals.set(key, { labels: labels(), value });
+  }
+
+  copyInto(counter: Counter): void {
+    counter.reset();
+    for (const { labels, value } of this.#totals.values()) counter.inc(labels, value);
+  }
+}
+
+function totalsCounter(registry: Registry, name: string, help: string, labelNames: string[], totals: SeriesTotals): Counter {
+  return new Counter({
+    name,
+    help,
+    labelNames,
+    registers: [registry],
+    collect() {
+      totals.copyInto(this);
+    },
+  });
+}
+
 /** Prometheus metrics of the proxy, in their own registry (no process-global state). */
 export class ProxyMetrics {
   readonly registry = new Registry();
   readonly #seen = new Set<string>();
-  readonly #requests = new Counter({
-    name: 'vdm_requests_total',
-    help: 'Requests handled, by provider, model, endpoint and HTTP status.',
-    labelNames: ['provider', 'model', 'endpoint', 'status'] as const,
-    registers: [this.registry],
-  });
-  readonly #errors = new Counter({
-    name: 'vdm_request_errors_total',
-    help: 'Requests that ended in an error, by provider, model and error kind.',
-    labelNames: ['provider', 'model', 'kind'] as const,
-    registers: [this.registry],
-  });
-  readonly #attempts = new Counter({
-    name: 'vdm_upstream_attempts_total',
-    help: 'Tries at an upstream (retries and key failovers included).',
-    labelNames: ['provider'] as const,
-    registers: [this.registry],
-  });
+  readonly #requests = new SeriesTotals();
+  readonly #errors = new SeriesTotals();
+  readonly #attempts = new SeriesTotals();
+  readonly #tokens = new SeriesTotals();
   readonly #latency = new Histogram({
     name: 'vdm_request_duration_seconds',
     help: 'Time from request received to response finished.',
@@ -33,26 +54,34 @@ export class ProxyMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
     registers: [this.registry],
   });
-  readonly #tokens = new Counter({
-    name: 'vdm_tokens_total',
-    help: 'Tokens reported by upstreams, by provider, model and kind (input, output, cache_read, cache_creation).',
-    labelNames: ['provider', 'model', 'kind'] as const,
-    registers: [this.registry],
-  });
+
+  constructor() {
+    totalsCounter(this.registry, 'vdm_requests_total', 'Requests handled, by provider, model, endpoint and HTTP status.', ['provider', 'model', 'endpoint', 'status'], this.#requests);
+    totalsCounter(this.registry, 'vdm_request_errors_total', 'Requests that ended in an error, by provider, model and error kind.', ['provider', 'model', 'kind'], this.#errors);
+    totalsCounter(this.registry, 'vdm_upstream_attempts_total', 'Tries at an upstream (retries and key failovers included).', ['provider'], this.#attempts);
+    totalsCounter(this.registry, 'vdm_tokens_total', 'Tokens reported by upstreams, by provider, model and kind (input, output, cache_read, cache_creation).', ['provider', 'model', 'kind'], this.#tokens);
+  }
 
   record(r: RequestRecord): void {
     const provider = r.provider ?? 'none';
     const model = this.#boundedModel(provider, r.model ?? 'none');
+    const series = `${provider}\u0000${model}`;
     const status = String(r.status ?? 0);
-    this.#requests.inc({ provider, model, endpoint: r.endpoint, status });
-    if (r.errorKind) this.#errors.inc({ provider, model, kind: r.errorKind });
-    if (r.attempts.length > 0) this.#attempts.inc({ provider }, r.attempts.length);
+    this.#requests.add(`${series}\u0000${r.endpoint}\u0000${status}`, () => ({ provider, model, endpoint: r.endpoint, status }), 1);
+    const errorKind = r.errorKind;
+    if (errorKind) this.#errors.add(`${series}\u0000${errorKind}`, () => ({ provider, model, kind: errorKind }), 1);
+    if (r.attempts.length > 0) this.#attempts.add(provider, () => ({ provider }), r.attempts.length);
     if (r.durationMs !== undefined) this.#latency.observe({ provider, model }, r.durationMs / 1000);
-    if (r.tokens) {
-      this.#tokens.inc({ provider, model, kind: 'input' }, r.tokens.input);
-      this.#tokens.inc({ provider, model, kind: 'output' }, r.tokens.output);
-      this.#tokens.inc({ provider, model, kind: 'cache_read' }, r.tokens.cacheRead);
-      this.#tokens.inc({ provider, model, kind: 'cache_creation' }, r.tokens.cacheCreation);
+    const tokens = r.tokens;
+    if (tokens) {
+      for (const [kind, value] of [
+        ['input', tokens.input],
+        ['output', tokens.output],
+        ['cache_read', tokens.cacheRead],
+        ['cache_creation', tokens.cacheCreation],
+      ] as const) {
+        this.#tokens.add(`${series}\u0000${kind}`, () => ({ provider, model, kind }), value);
+      }
     }
   }
 

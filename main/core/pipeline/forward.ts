@@ -17,7 +17,7 @@ const ERROR_BODY_CAP = 64 * 1024;
 export interface UpstreamRequest {
   readonly url: string;
   readonly headers: Record<string, string>;
-  readonly body: string;
+  readonly body: Buffer;
 }
 
 export interface ForwardPlan {

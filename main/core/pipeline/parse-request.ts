@@ -28,8 +28,8 @@ const countTokensRequest = z.looseObject({
 export type AnthropicEndpoint = 'messages' | 'count_tokens';
 
 export interface ParsedRequest {
-  /** The client's body as text, kept so passthrough can forward it with only `model` replaced. */
-  readonly text: string;
+  /** The client's body bytes, kept so passthrough can forward them with only `model` replaced. */
+  readonly bytes: Buffer;
   readonly json: Readonly<Record<string, unknown>>;
   readonly model: string;
   readonly stream: boolean;
@@ -48,7 +48,7 @@ export function parseAnthropicRequest(
   if (text.trim() === '') {
     return err({ kind: 'invalid-request', message: 'The request body is empty; send a JSON object with model, max_tokens and messages.' });
   }
-  if (measureDepth(text) > MAX_JSON_DEPTH) {
+  if (measureDepth(body) > MAX_JSON_DEPTH) {
     return err({ kind: 'invalid-request', message: `The request JSON nests deeper than ${MAX_JSON_DEPTH} levels.` });
   }
   let json: unknown;
@@ -65,5 +65,5 @@ export function parseAnthropicRequest(
     return err({ kind: 'invalid-request', message: `Invalid request: ${details}.` });
   }
   const data = checked.data as Record<string, unknown> & { model: string; stream?: boolean };
-  return ok({ text, json: data, model: data.model, stream: data.stream === true });
+  return ok({ bytes: body, json: data, model: data.model, stream: data.stream === true });
 }

@@ -66,7 +66,7 @@ export function anthropicRoute(deps: ProxyDeps, endpoint: AnthropicEndpoint): Pr
     const refusal = unsupported(provider);
     if (refusal) return sendError(res, ctx, refusal, 'anthropic');
 
-    const body = replaceTopLevelValue(parsed.value.text, 'model', model);
+    const body = replaceTopLevelValue(parsed.value.bytes, 'model', model);
     const url = req.url ?? '';
     const search = url.includes('?') ? url.slice(url.indexOf('?')) : '';
     const stream = endpoint === 'messages' && parsed.value.stream;

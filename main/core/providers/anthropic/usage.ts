@@ -34,10 +34,9 @@ export function usageOfMessage(body: Buffer): TokenUsage | undefined {
   if (at === -1) return undefined;
   const open = body.indexOf(0x7b, at + USAGE_KEY.length); // '{'
   if (open === -1) return undefined;
-  const tail = body.subarray(open).toString('utf8');
   try {
     const usage = emptyUsage();
-    applyUsage(usage, JSON.parse(tail.slice(0, valueEnd(tail, 0))) as AnthropicUsage);
+    applyUsage(usage, JSON.parse(body.toString('utf8', open, valueEnd(body, open))) as AnthropicUsage);
     return usage;
   } catch {
     return undefined;
