@@ -1,12 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import { newRequestRecord, type RequestRecord } from './activity/request-record.js';
+import { ClientSignal } from './http/client-signal.js';
 import type { ProxyDeps } from './proxy-deps.js';
 
 export interface RequestContext {
   readonly requestId: string;
   readonly record: RequestRecord;
   /** Aborted when the client goes away before the response is finished. */
-  readonly signal: AbortSignal;
+  readonly signal: ClientSignal;
 }
 
 function finish(deps: ProxyDeps, res: ServerResponse, record: RequestRecord): void {
@@ -46,14 +47,14 @@ export function openRequestContext(
   endpoint: string,
 ): RequestContext {
   const record = newRequestRecord(requestId, endpoint, deps.clock.now());
-  const controller = new AbortController();
+  const signal = new ClientSignal();
   res.once('close', () => {
     if (!res.writableFinished) {
-      controller.abort();
+      signal.abort();
       record.errorKind ??= 'client-aborted';
       record.status = 499;
     }
     finish(deps, res, record);
   });
-  return { requestId, record, signal: controller.signal };
+  return { requestId, record, signal };
 }

@@ -1,8 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
 import type { ProviderConfig } from '../../config/model.js';
 import type { AttemptRecord, RequestRecord } from '../activity/request-record.js';
 import type { Clock } from '../clock.js';
+import { sleepUnlessAborted, type ClientSignal } from '../http/client-signal.js';
 import { classifyNetworkError, isRetryableNetworkError } from '../errors/classify-network-error.js';
 import { classifyUpstreamResponse } from '../errors/classify-upstream.js';
 import type { ProxyError } from '../errors/proxy-error.js';
@@ -27,7 +27,7 @@ export interface ForwardPlan {
   readonly fallbackCredential: Credential;
   readonly build: (credential: Credential) => UpstreamRequest;
   readonly dispatcher: Dispatcher;
-  readonly signal: AbortSignal;
+  readonly signal: ClientSignal;
   readonly record: RequestRecord;
   readonly clock: Clock;
   readonly random: () => number;
@@ -150,10 +150,7 @@ export async function forward(plan: ForwardPlan): Promise<ForwardResult> {
       if (!isRetryableNetworkError(failure) || retries >= provider.maxRetries) return { ok: false, error: failure };
     }
     retries += 1;
-    try {
-      await sleep(backoffDelayMs(retries, plan.random, { retryAfterMs }), undefined, { signal: plan.signal });
-    } catch {
-      return { ok: false, error: { kind: 'client-aborted' } };
-    }
+    const slept = await sleepUnlessAborted(backoffDelayMs(retries, plan.random, { retryAfterMs }), plan.signal);
+    if (!slept) return { ok: false, error: { kind: 'client-aborted' } };
   }
 }

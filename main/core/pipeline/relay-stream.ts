@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
 import { classifyNetworkError } from '../errors/classify-network-error.js';
+import type { ClientSignal } from '../http/client-signal.js';
 import type { ProxyError } from '../errors/proxy-error.js';
 import { forwardableResponseHeaders } from '../http/hop-by-hop.js';
 
@@ -8,7 +9,7 @@ export interface RelayOptions {
   readonly requestId: string;
   readonly provider: string;
   readonly idleTimeoutMs: number;
-  readonly signal: AbortSignal;
+  readonly signal: ClientSignal;
   /** Sees each chunk as it passes (usage accounting); must not change it. */
   readonly tap: (chunk: Uint8Array) => void;
   readonly onFirstByte: () => void;
@@ -65,10 +66,10 @@ export function relayStream(
       body.off('data', onData);
       body.off('end', onEnd);
       body.off('error', onError);
-      options.signal.removeEventListener('abort', onClientGone);
+      options.signal.off('abort', onClientGone);
     };
     if (options.signal.aborted) return onClientGone();
-    options.signal.addEventListener('abort', onClientGone, { once: true });
+    options.signal.once('abort', onClientGone);
     body.on('data', onData);
     body.once('end', onEnd);
     body.once('error', onError);
