@@ -36,25 +36,34 @@ const UPSTREAM_ONLY = new Set(['content-length', 'content-encoding', 'date', 'se
 
 export type HeaderBag = Readonly<Record<string, string | readonly string[] | undefined>>;
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** Headers of the named `connection` tokens are hop-by-hop too (RFC 9110 §7.6.1). */
-function connectionTokens(headers: HeaderBag): Set<string> {
+function connectionTokens(headers: HeaderBag): ReadonlySet<string> {
   const value = headers['connection'];
-  const text = Array.isArray(value) ? value.join(',') : (value ?? '');
+  if (value === undefined) return NONE;
+  const text = Array.isArray(value) ? value.join(',') : (value as string);
+  // `keep-alive` and `close` are the usual values: nothing extra to drop.
+  if (text === 'keep-alive' || text === 'close') return NONE;
   return new Set(
-    String(text)
+    text
       .split(',')
       .map((t) => t.trim().toLowerCase())
       .filter(Boolean),
   );
 }
 
+/**
+ * Both Node's incoming headers and undici's response headers have lower-case names already
+ * (their documented contract), so names are used as given.
+ */
 function copyExcept(headers: HeaderBag, drop: ReadonlySet<string>): Record<string, string> {
   const named = connectionTokens(headers);
   const out: Record<string, string> = {};
-  for (const [rawName, value] of Object.entries(headers)) {
-    const name = rawName.toLowerCase();
+  for (const name in headers) {
+    const value = headers[name];
     if (value === undefined || HOP_BY_HOP.has(name) || drop.has(name) || named.has(name)) continue;
-    out[name] = Array.isArray(value) ? value.join(', ') : String(value);
+    out[name] = typeof value === 'string' ? value : value.join(', ');
   }
   return out;
 }

@@ -32,13 +32,11 @@ export function anthropicHeaders(
   clientHeaders: HeaderBag,
   credential: Credential,
 ): Record<string, string> {
-  const headers: Record<string, string> = {
-    ...forwardableRequestHeaders(clientHeaders),
-    'accept-encoding': 'identity',
-    'content-type': 'application/json',
-  };
-  if (!headers['anthropic-version']) headers['anthropic-version'] = '2023-06-01';
-  for (const [name, value] of Object.entries(provider.headers)) headers[name.toLowerCase()] = value;
+  const headers = forwardableRequestHeaders(clientHeaders);
+  headers['accept-encoding'] = 'identity';
+  headers['content-type'] = 'application/json';
+  headers['anthropic-version'] ??= '2023-06-01';
+  for (const name in provider.headers) headers[name.toLowerCase()] = provider.headers[name] as string;
   switch (credential.kind) {
     case 'provider-key':
       headers['x-api-key'] = credential.key;
