@@ -32,7 +32,11 @@ export interface VdmApp {
 
 function keyPolicy(config: ConfigSnapshot): KeyPolicy {
   const g = config.globals;
-  return { cooldownDefaultMs: g.cooldownDefaultMs, cooldownMaxMs: g.cooldownMaxMs, quotaCooldownMs: g.quotaCooldownMs };
+  return {
+    cooldownDefaultMs: g.cooldownDefaultMs,
+    cooldownMaxMs: g.cooldownMaxMs,
+    quotaCooldownMs: g.quotaCooldownMs,
+  };
 }
 
 /** The composition root shared by `vdm serve`, the desktop shell and the tests (STYLE.md). */

@@ -6,7 +6,9 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports')
+    .map((m) => m.message);
 }
 
 describe('ARCHITECTURE.md import fences', () => {
@@ -14,10 +16,16 @@ describe('ARCHITECTURE.md import fences', () => {
     ['shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['shared/x.ts', "import { readFileSync } from 'fs';\nexport const x = readFileSync;\n"],
     ['shared/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
-    ['shared/x.ts', "import { loadConfig } from '../main/config/load-config.js';\nexport const x = loadConfig;\n"],
+    [
+      'shared/x.ts',
+      "import { loadConfig } from '../main/config/load-config.js';\nexport const x = loadConfig;\n",
+    ],
     ['main/core/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['main/config/x.ts', "import { x as y } from '../../renderer/app.js';\nexport const x = y;\n"],
-    ['main/electron/x.ts', "import { x as y } from '../../renderer/app.js';\nexport const x = y;\n"],
+    [
+      'main/electron/x.ts',
+      "import { x as y } from '../../renderer/app.js';\nexport const x = y;\n",
+    ],
     ['renderer/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['renderer/x.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
     ['renderer/x.ts', "import { createApp } from '../main/app.js';\nexport const x = createApp;\n"],

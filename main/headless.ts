@@ -25,7 +25,12 @@ export interface Headless {
 export type HeadlessStart =
   | { readonly kind: 'started'; readonly headless: Headless }
   | { readonly kind: 'config-invalid'; readonly issues: readonly ConfigIssue[] }
-  | { readonly kind: 'listen-failed'; readonly code: string; readonly host: string; readonly port: number };
+  | {
+      readonly kind: 'listen-failed';
+      readonly code: string;
+      readonly host: string;
+      readonly port: number;
+    };
 
 /**
  * The headless shell: config, proxy and hot reload wired together; what `vdm serve` runs and what
@@ -47,7 +52,12 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
     url = (await app.server.listen(port, host)).url;
   } catch (error) {
     await app.close(0);
-    return { kind: 'listen-failed', code: (error as { code?: string }).code ?? String(error), host, port };
+    return {
+      kind: 'listen-failed',
+      code: (error as { code?: string }).code ?? String(error),
+      host,
+      port,
+    };
   }
   const watcher = watchConfig({
     readSources: options.readSources,
@@ -57,7 +67,10 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
       app.logger.info({ providers: [...next.providers.keys()] }, 'config reloaded');
     },
     onError: (issues) => {
-      app.logger.error({ issues: issues.map(formatConfigIssue) }, 'config reload failed; keeping the last good config');
+      app.logger.error(
+        { issues: issues.map(formatConfigIssue) },
+        'config reload failed; keeping the last good config',
+      );
       options.onReloadError?.(issues);
     },
   });

@@ -49,7 +49,11 @@ describe('hot reload of vandamme-config.toml', () => {
     if (started.kind !== 'started') throw new Error(started.kind);
     headless = started.headless;
     const client = new Anthropic({ baseURL: headless.url, apiKey: 'x', maxRetries: 0 });
-    const ask = { model: 'claude-x', max_tokens: 8, messages: [{ role: 'user' as const, content: 'hi' }] };
+    const ask = {
+      model: 'claude-x',
+      max_tokens: 8,
+      messages: [{ role: 'user' as const, content: 'hi' }],
+    };
 
     const words = Array.from({ length: 30 }, (_, i) => `w${i} `);
     first.enqueue(stream(words, { intervalMs: 25 }));
@@ -57,10 +61,15 @@ describe('hot reload of vandamme-config.toml', () => {
     await expect.poll(() => first.requests.length).toBe(1);
 
     writeAtomically(file, toml(second.url, '[fake.aliases]\nsonnet = "claude-sonnet-upstream"\n'));
-    await expect.poll(async () => {
-      await client.messages.create({ ...ask, model: 'sonnet' });
-      return second.requests.length;
-    }, { timeout: 5000, interval: 100 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () => {
+          await client.messages.create({ ...ask, model: 'sonnet' });
+          return second.requests.length;
+        },
+        { timeout: 5000, interval: 100 },
+      )
+      .toBeGreaterThan(0);
     expect(JSON.parse(second.requests.at(-1)?.body ?? '{}').model).toBe('claude-sonnet-upstream');
 
     const finished = await inFlight;

@@ -32,7 +32,9 @@ async function providers(options: ProvidersOptions): Promise<void> {
 export function registerProvidersCommand(program: Command): void {
   program
     .command('providers')
-    .description('List the configured providers, their keys (as short hashes) and, if the proxy runs, live key health')
+    .description(
+      'List the configured providers, their keys (as short hashes) and, if the proxy runs, live key health',
+    )
     .option('--config <file>', 'TOML config file to use instead of ./vandamme-config.toml')
     .option('--json', 'print the list as JSON')
     .action((options: ProvidersOptions) => providers(options));

@@ -26,7 +26,15 @@ const health = {
     {
       name: 'fake',
       status: 'ready',
-      keys: [{ hint: '…1234', hash: '1a2b3c4d', status: { kind: 'cooling-down', until: 5, failures: 1 }, requests: 3, failures: 1 }],
+      keys: [
+        {
+          hint: '…1234',
+          hash: '1a2b3c4d',
+          status: { kind: 'cooling-down', until: 5, failures: 1 },
+          requests: 3,
+          failures: 1,
+        },
+      ],
     },
   ],
 };
@@ -38,14 +46,30 @@ describe('fetchLiveHealth', () => {
       kind: 'running',
       url,
       checkedAt: 42,
-      providers: [{ name: 'fake', keys: [{ hint: '…1234', hash: '1a2b3c4d', status: { kind: 'cooling-down', until: 5, failures: 1 } }] }],
+      providers: [
+        {
+          name: 'fake',
+          keys: [
+            {
+              hint: '…1234',
+              hash: '1a2b3c4d',
+              status: { kind: 'cooling-down', until: 5, failures: 1 },
+            },
+          ],
+        },
+      ],
     });
   });
 
   it('says when something else answers', async () => {
-    expect(await fetchLiveHealth(await serve(404, 'nope'), 300, () => 0)).toMatchObject({ kind: 'unreadable', reason: 'HTTP 404' });
+    expect(await fetchLiveHealth(await serve(404, 'nope'), 300, () => 0)).toMatchObject({
+      kind: 'unreadable',
+      reason: 'HTTP 404',
+    });
     await new Promise((resolve) => server?.close(resolve));
-    expect(await fetchLiveHealth(await serve(200, '{"x":1}'), 300, () => 0)).toMatchObject({ kind: 'unreadable' });
+    expect(await fetchLiveHealth(await serve(200, '{"x":1}'), 300, () => 0)).toMatchObject({
+      kind: 'unreadable',
+    });
   });
 
   it('gives up quickly when nothing listens or nothing answers', async () => {

@@ -56,7 +56,11 @@ export function healthUrl(host: string, port: number): string {
  * Asks a running proxy for its key health. Short timeout: `vdm providers` must stay instant when
  * nothing is listening. Undefined when nothing answered (connection refused, timeout).
  */
-export async function fetchLiveHealth(url: string, timeoutMs: number, now: () => number): Promise<LiveHealth | undefined> {
+export async function fetchLiveHealth(
+  url: string,
+  timeoutMs: number,
+  now: () => number,
+): Promise<LiveHealth | undefined> {
   let text: string;
   let statusCode: number;
   try {

@@ -45,7 +45,10 @@ function reportedKeys(provider: ProviderConfig, live: LiveHealth | undefined): R
   if (provider.authMode === 'passthrough') return { kind: 'passthrough' };
   if (provider.authMode === 'oauth') return { kind: 'oauth' };
   if (provider.apiKeys.length === 0) return { kind: 'none' };
-  const liveKeys = live?.kind === 'running' ? live.providers.find((p) => p.name === provider.name)?.keys : undefined;
+  const liveKeys =
+    live?.kind === 'running'
+      ? live.providers.find((p) => p.name === provider.name)?.keys
+      : undefined;
   const keys = provider.apiKeys.map((key): ReportedKey => {
     const hash = keyHash(key);
     const status = liveKeys?.find((k) => k.hash === hash)?.status;
@@ -55,7 +58,8 @@ function reportedKeys(provider: ProviderConfig, live: LiveHealth | undefined): R
 }
 
 function reportedHealth(snapshot: ConfigSnapshot, live: LiveHealth | undefined): ReportedHealth {
-  if (live?.kind === 'running') return { kind: 'running', url: live.url, checkedAt: live.checkedAt };
+  if (live?.kind === 'running')
+    return { kind: 'running', url: live.url, checkedAt: live.checkedAt };
   if (live?.kind === 'unreadable') return live;
   return { kind: 'not-running', url: healthUrl(snapshot.globals.host, snapshot.globals.port) };
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderName } from '../../shared/domain/provider.js';
-import type { ConfigSnapshot, DefaultProviderChoice, GlobalSettings, ProviderConfig } from '../config/model.js';
+import type {
+  ConfigSnapshot,
+  DefaultProviderChoice,
+  GlobalSettings,
+  ProviderConfig,
+} from '../config/model.js';
 import { keyHash } from '../config/secret-hint.js';
 import { healthUrl, type LiveHealth } from './providers-live-health.js';
 import { providersReport } from './providers-report.js';
@@ -49,9 +54,14 @@ function provider(name: string, extra: Partial<ProviderConfig>): ProviderConfig 
   };
 }
 
-function snapshot(list: readonly ProviderConfig[], defaultProvider: DefaultProviderChoice): ConfigSnapshot {
+function snapshot(
+  list: readonly ProviderConfig[],
+  defaultProvider: DefaultProviderChoice,
+): ConfigSnapshot {
   const where = { layer: 'built-in', where: '' } as const;
-  const globalSources = Object.fromEntries(Object.keys(globals).map((k) => [k, where])) as ConfigSnapshot['globalSources'];
+  const globalSources = Object.fromEntries(
+    Object.keys(globals).map((k) => [k, where]),
+  ) as ConfigSnapshot['globalSources'];
   return {
     globals,
     globalSources,
@@ -66,13 +76,29 @@ function snapshot(list: readonly ProviderConfig[], defaultProvider: DefaultProvi
 const config = snapshot(
   [
     provider('openrouter', { apiKeys: [KEY_1, KEY_2] }),
-    provider('anthropic', { apiFormat: 'anthropic', apiKeys: [SHORT], baseUrl: 'https://api.anthropic.com' }),
-    provider('azure', { apiKeys: [KEY_1], baseUrl: undefined, status: { kind: 'partial', reason: 'no base URL: set AZURE_BASE_URL' } }),
-    provider('chatgpt', { apiFormat: 'responses', authMode: 'oauth', baseUrl: 'https://chatgpt.com/backend-api/codex' }),
+    provider('anthropic', {
+      apiFormat: 'anthropic',
+      apiKeys: [SHORT],
+      baseUrl: 'https://api.anthropic.com',
+    }),
+    provider('azure', {
+      apiKeys: [KEY_1],
+      baseUrl: undefined,
+      status: { kind: 'partial', reason: 'no base URL: set AZURE_BASE_URL' },
+    }),
+    provider('chatgpt', {
+      apiFormat: 'responses',
+      authMode: 'oauth',
+      baseUrl: 'https://chatgpt.com/backend-api/codex',
+    }),
     provider('relay', { authMode: 'passthrough' }),
     provider('ollama', { baseUrl: 'http://localhost:11434/v1' }),
   ],
-  { kind: 'configured', name: 'openrouter' as ProviderName, source: { layer: 'env', where: 'VDM_DEFAULT_PROVIDER' } },
+  {
+    kind: 'configured',
+    name: 'openrouter' as ProviderName,
+    source: { layer: 'env', where: 'VDM_DEFAULT_PROVIDER' },
+  },
 );
 
 function expectNoKeys(text: string): void {
@@ -85,7 +111,9 @@ describe('renderProvidersTable', () => {
     const lines = text.split('\n');
     const line = (name: string) => lines.find((l) => l.includes(` ${name}`)) ?? '';
     expect(lines[0]).toMatch(/^\s+NAME\s+FORMAT\s+BASE URL\s+KEYS$/);
-    expect(line('openrouter *')).toMatch(/^✓ {2}openrouter \* +openai +https:\/\/openrouter\.example\.test\/v1 +2 \(#[0-9a-f]{8}, #[0-9a-f]{8}\)$/);
+    expect(line('openrouter *')).toMatch(
+      /^✓ {2}openrouter \* +openai +https:\/\/openrouter\.example\.test\/v1 +2 \(#[0-9a-f]{8}, #[0-9a-f]{8}\)$/,
+    );
     expect(line('openrouter')).toContain(`#${keyHash(KEY_1)}, #${keyHash(KEY_2)}`);
     expect(line('anthropic')).toContain(`1 (#${keyHash(SHORT)})`);
     expect(line('azure')).toMatch(/^! {2}azure .*\(none\)/);
@@ -94,29 +122,47 @@ describe('renderProvidersTable', () => {
     expect(line('ollama')).toMatch(/none needed$/);
     expect(text).toContain('! azure: no base URL: set AZURE_BASE_URL');
     expect(text).toContain('* default provider: openrouter (from VDM_DEFAULT_PROVIDER)');
-    expect(text).toContain('health: not running (nothing answered at http://127.0.0.1:8082/health)');
+    expect(text).toContain(
+      'health: not running (nothing answered at http://127.0.0.1:8082/health)',
+    );
     expectNoKeys(text);
   });
 
   it('aligns columns even with the two-column-wide 🔐', () => {
-    const lines = renderProvidersTable(config).split('\n').filter((l) => /^[✓!] {2}/.test(l));
+    const lines = renderProvidersTable(config)
+      .split('\n')
+      .filter((l) => /^[✓!] {2}/.test(l));
     const urlColumn = lines.map((l) => {
       const [before] = l.split(/https?:|\(none\)/);
-      return [...(before ?? '')].reduce((w, c) => w + ((c.codePointAt(0) ?? 0) >= 0x1f000 ? 2 : 1), 0);
+      return [...(before ?? '')].reduce(
+        (w, c) => w + ((c.codePointAt(0) ?? 0) >= 0x1f000 ? 2 : 1),
+        0,
+      );
     });
     expect(lines).toHaveLength(6);
     expect(new Set(urlColumn).size).toBe(1);
   });
 
   it('explains a fallback default and no default', () => {
-    const fallback = snapshot([...config.providers.values()], { kind: 'fallback', name: 'anthropic' as ProviderName, reason: 'the configured default "gemini" is not loaded' });
-    expect(renderProvidersTable(fallback)).toContain('* default provider: anthropic (the configured default "gemini" is not loaded)');
-    const none = snapshot([provider('azure', { status: { kind: 'partial', reason: 'x' } })], { kind: 'none', reason: 'no provider is ready' });
+    const fallback = snapshot([...config.providers.values()], {
+      kind: 'fallback',
+      name: 'anthropic' as ProviderName,
+      reason: 'the configured default "gemini" is not loaded',
+    });
+    expect(renderProvidersTable(fallback)).toContain(
+      '* default provider: anthropic (the configured default "gemini" is not loaded)',
+    );
+    const none = snapshot([provider('azure', { status: { kind: 'partial', reason: 'x' } })], {
+      kind: 'none',
+      reason: 'no provider is ready',
+    });
     expect(renderProvidersTable(none)).toContain('No default provider: no provider is ready');
   });
 
   it('says how to add a provider when there is none', () => {
-    expect(renderProvidersTable(snapshot([], { kind: 'none', reason: 'none' }))).toContain('OPENAI_API_KEY');
+    expect(renderProvidersTable(snapshot([], { kind: 'none', reason: 'none' }))).toContain(
+      'OPENAI_API_KEY',
+    );
   });
 
   it('merges live key health from a running proxy, matched by key hash', () => {
@@ -129,11 +175,24 @@ describe('renderProvidersTable', () => {
         {
           name: 'openrouter',
           keys: [
-            { hint: '…5678', hash: keyHash(KEY_2), status: { kind: 'cooling-down', until: checkedAt + 12_000, failures: 1 } },
+            {
+              hint: '…5678',
+              hash: keyHash(KEY_2),
+              status: { kind: 'cooling-down', until: checkedAt + 12_000, failures: 1 },
+            },
             { hint: '…1234', hash: keyHash(KEY_1), status: { kind: 'healthy' } },
           ],
         },
-        { name: 'anthropic', keys: [{ hint: '#abcdef', hash: keyHash(SHORT), status: { kind: 'invalid', httpStatus: 401, since: 0 } }] },
+        {
+          name: 'anthropic',
+          keys: [
+            {
+              hint: '#abcdef',
+              hash: keyHash(SHORT),
+              status: { kind: 'invalid', httpStatus: 401, since: 0 },
+            },
+          ],
+        },
       ],
     };
     const text = renderProvidersTable(config, live);
@@ -148,7 +207,11 @@ describe('renderProvidersTable', () => {
   });
 
   it('says when something else answers at the health URL', () => {
-    const text = renderProvidersTable(config, { kind: 'unreadable', url: 'http://127.0.0.1:8082/health', reason: 'HTTP 404' });
+    const text = renderProvidersTable(config, {
+      kind: 'unreadable',
+      url: 'http://127.0.0.1:8082/health',
+      reason: 'HTTP 404',
+    });
     expect(text).toContain('not a vdm proxy (HTTP 404)');
   });
 });

@@ -3,7 +3,11 @@ import type { KeyStatus } from '../../shared/domain/key-status.js';
 import type { ConfigSnapshot } from '../config/model.js';
 import { describeRoutingError } from '../core/routing/describe-routing-error.js';
 import type { LiveHealth } from './providers-live-health.js';
-import { providersReport, type ProvidersReport, type ReportedProvider } from './providers-report.js';
+import {
+  providersReport,
+  type ProvidersReport,
+  type ReportedProvider,
+} from './providers-report.js';
 
 /** Terminal columns a string takes: emoji such as 🔐 take two, which plain `padEnd` gets wrong. */
 function displayWidth(text: string): number {
@@ -18,8 +22,14 @@ function pad(text: string, width: number): string {
 
 function table(rows: readonly (readonly string[])[]): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : pad(cell, widths[i] ?? 0))).join('  ').trimEnd());
+  for (const row of rows)
+    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : pad(cell, widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function remaining(until: number, now: number): string {
@@ -69,20 +79,30 @@ function healthCell(p: ReportedProvider, now: number): string {
 
 function row(p: ReportedProvider, live: number | undefined): string[] {
   const name = `${p.name}${p.isDefault ? ' *' : ''}${p.authMode === 'oauth' ? ' 🔐' : ''}`;
-  const cells = [p.status === 'ready' ? '✓' : '!', name, p.format, p.baseUrl ?? '(none)', keysCell(p)];
+  const cells = [
+    p.status === 'ready' ? '✓' : '!',
+    name,
+    p.format,
+    p.baseUrl ?? '(none)',
+    keysCell(p),
+  ];
   return live === undefined ? cells : [...cells, healthCell(p, live)];
 }
 
 function footer(report: ProvidersReport): string[] {
-  const lines = report.providers.flatMap((p) => (p.status === 'partial' ? [`! ${p.name}: ${p.reason ?? 'incomplete'}`] : []));
+  const lines = report.providers.flatMap((p) =>
+    p.status === 'partial' ? [`! ${p.name}: ${p.reason ?? 'incomplete'}`] : [],
+  );
   const dp = report.defaultProvider;
-  if (dp.kind === 'configured') lines.push(`* default provider: ${dp.name} (from ${dp.source.where})`);
+  if (dp.kind === 'configured')
+    lines.push(`* default provider: ${dp.name} (from ${dp.source.where})`);
   else if (dp.kind === 'fallback') lines.push(`* default provider: ${dp.name} (${dp.reason})`);
   else lines.push(`No default provider: ${dp.reason}`);
   if (report.providers.some((p) => p.authMode === 'oauth')) lines.push('🔐 signs in with OAuth');
   const h = report.health;
   if (h.kind === 'running') lines.push(`health: live from the proxy at ${h.url}`);
-  else if (h.kind === 'unreadable') lines.push(`health: something answered at ${h.url}, but not a vdm proxy (${h.reason})`);
+  else if (h.kind === 'unreadable')
+    lines.push(`health: something answered at ${h.url}, but not a vdm proxy (${h.reason})`);
   else lines.push(`health: not running (nothing answered at ${h.url})`);
   return lines;
 }
@@ -94,7 +114,14 @@ export function renderProvidersTable(snapshot: ConfigSnapshot, liveHealth?: Live
     return `No providers configured.\n${describeRoutingError({ kind: 'no-provider' })}`;
   }
   const live = report.health.kind === 'running' ? report.health.checkedAt : undefined;
-  const header = ['', 'NAME', 'FORMAT', 'BASE URL', 'KEYS', ...(live === undefined ? [] : ['HEALTH'])];
+  const header = [
+    '',
+    'NAME',
+    'FORMAT',
+    'BASE URL',
+    'KEYS',
+    ...(live === undefined ? [] : ['HEALTH']),
+  ];
   const body = report.providers.map((p) => row(p, live));
   return [...table([header, ...body]), '', ...footer(report)].join('\n');
 }

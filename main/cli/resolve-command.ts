@@ -17,7 +17,12 @@ interface ResolveOptions {
 function asJson(requested: string, res: Resolution): string {
   const body = res.ok
     ? { requested, ok: true, provider: res.provider, model: res.model, trace: res.trace }
-    : { requested, ok: false, error: { ...res.error, message: describeRoutingError(res.error) }, trace: res.trace };
+    : {
+        requested,
+        ok: false,
+        error: { ...res.error, message: describeRoutingError(res.error) },
+        trace: res.trace,
+      };
   return JSON.stringify(body, null, 2);
 }
 
@@ -60,10 +65,18 @@ function resolve(requested: string, options: ResolveOptions): void {
 export function registerResolveCommand(program: Command): void {
   program
     .command('resolve')
-    .description('Show where a model name is routed: each alias and provider decision, then provider:model')
-    .argument('<model>', 'model name as a client would send it (e.g. sonnet, openai:gpt-4o, !exact-id)')
+    .description(
+      'Show where a model name is routed: each alias and provider decision, then provider:model',
+    )
+    .argument(
+      '<model>',
+      'model name as a client would send it (e.g. sonnet, openai:gpt-4o, !exact-id)',
+    )
     .option('--config <file>', 'TOML config file to use instead of ./vandamme-config.toml')
     .option('--json', 'print the resolution as JSON')
-    .addHelpText('after', '\nExamples:\n  vdm resolve claude-haiku-4-5-20251001\n  vdm resolve openrouter:qwen/qwen3-coder:free --json\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  vdm resolve claude-haiku-4-5-20251001\n  vdm resolve openrouter:qwen/qwen3-coder:free --json\n',
+    )
     .action((model: string, options: ResolveOptions) => resolve(model, options));
 }

@@ -19,18 +19,25 @@ function parsePort(raw: string): number | undefined {
 async function serve(options: ServeOptions): Promise<void> {
   const port = options.port === undefined ? undefined : parsePort(options.port);
   if (options.port !== undefined && port === undefined) {
-    console.error(`vdm serve: --port must be a whole number from 0 to 65535 (got "${options.port}").`);
+    console.error(
+      `vdm serve: --port must be a whole number from 0 to 65535 (got "${options.port}").`,
+    );
     process.exitCode = 1;
     return;
   }
-  const allowedHosts = (process.env['VDM_ALLOWED_HOSTS'] ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const allowedHosts = (process.env['VDM_ALLOWED_HOSTS'] ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   const started = await startHeadless({
     readSources: () => configSourcesFromProcess({ configFile: options.config }),
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(port === undefined ? {} : { port }),
     allowedHosts,
     onReloadError: (issues) =>
-      console.error(`Config reload failed; still using the last good config:\n${issues.map(formatConfigIssue).join('\n')}`),
+      console.error(
+        `Config reload failed; still using the last good config:\n${issues.map(formatConfigIssue).join('\n')}`,
+      ),
   });
   switch (started.kind) {
     case 'config-invalid':
@@ -39,8 +46,13 @@ async function serve(options: ServeOptions): Promise<void> {
       process.exitCode = 1;
       return;
     case 'listen-failed': {
-      const hint = started.code === 'EADDRINUSE' ? ` Port ${started.port} is in use: stop the other process or pass --port.` : '';
-      console.error(`vdm serve: cannot listen on ${started.host}:${started.port} (${started.code}).${hint}`);
+      const hint =
+        started.code === 'EADDRINUSE'
+          ? ` Port ${started.port} is in use: stop the other process or pass --port.`
+          : '';
+      console.error(
+        `vdm serve: cannot listen on ${started.host}:${started.port} (${started.code}).${hint}`,
+      );
       process.exitCode = 1;
       return;
     }
@@ -65,6 +77,9 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to listen on (env HOST; default 127.0.0.1)')
     .option('--port <port>', 'port to listen on, 0 for any free port (env PORT; default 8082)')
     .option('--config <file>', 'TOML config file to use instead of ./vandamme-config.toml')
-    .addHelpText('after', '\nThen point Claude Code at it:\n  export ANTHROPIC_BASE_URL=http://127.0.0.1:8082\n')
+    .addHelpText(
+      'after',
+      '\nThen point Claude Code at it:\n  export ANTHROPIC_BASE_URL=http://127.0.0.1:8082\n',
+    )
     .action((options: ServeOptions) => serve(options));
 }

@@ -7,7 +7,9 @@ function describeAuth(p: ProviderConfig): string {
     case 'oauth':
       return '🔐 sign-in';
     case 'api_key':
-      return p.apiKeys.length === 0 ? 'no key needed' : `${p.apiKeys.length} key${p.apiKeys.length === 1 ? '' : 's'}`;
+      return p.apiKeys.length === 0
+        ? 'no key needed'
+        : `${p.apiKeys.length} key${p.apiKeys.length === 1 ? '' : 's'}`;
   }
 }
 
@@ -19,14 +21,20 @@ export function serveSummary(snapshot: ConfigSnapshot, url: string): string[] {
   const providers = [...snapshot.providers.values()].sort((a, b) => a.name.localeCompare(b.name));
   if (providers.length === 0) {
     lines.push('No provider configured yet: requests will be refused until you add one.');
-    lines.push('  Set a {PROVIDER}_API_KEY variable (e.g. OPENAI_API_KEY or ANTHROPIC_API_KEY), or add a');
-    lines.push('  provider to ./vandamme-config.toml, then the server picks it up without a restart.');
+    lines.push(
+      '  Set a {PROVIDER}_API_KEY variable (e.g. OPENAI_API_KEY or ANTHROPIC_API_KEY), or add a',
+    );
+    lines.push(
+      '  provider to ./vandamme-config.toml, then the server picks it up without a restart.',
+    );
   } else {
     lines.push('Providers:');
     for (const p of providers) {
       const mark = p.name === defaultName ? '*' : ' ';
       const state = p.status.kind === 'ready' ? 'ready' : `partial: ${p.status.reason}`;
-      lines.push(`  ${mark} ${p.name.padEnd(14)} ${p.apiFormat.padEnd(9)} ${describeAuth(p).padEnd(14)} ${state}`);
+      lines.push(
+        `  ${mark} ${p.name.padEnd(14)} ${p.apiFormat.padEnd(9)} ${describeAuth(p).padEnd(14)} ${state}`,
+      );
     }
     if (dp.kind !== 'configured') lines.push(`  note: ${dp.reason}`);
   }

@@ -16,12 +16,26 @@ function freshDir(): string {
 }
 
 function envFor(dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env['PATH'], HOME: dir, XDG_CONFIG_HOME: join(dir, 'xdg'), VDM_HOME: join(dir, 'data'), ...extra };
+  return {
+    PATH: process.env['PATH'],
+    HOME: dir,
+    XDG_CONFIG_HOME: join(dir, 'xdg'),
+    VDM_HOME: join(dir, 'data'),
+    ...extra,
+  };
 }
 
-async function vdm(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+async function vdm(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [VDM, ...args], { cwd, env, timeout: 15_000 });
+    const { stdout, stderr } = await run(process.execPath, [VDM, ...args], {
+      cwd,
+      env,
+      timeout: 15_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -37,8 +51,16 @@ describe('vdm', () => {
   it('has help for every command', async () => {
     const dir = freshDir();
     const top = await vdm(['--help'], dir, envFor(dir));
-    for (const command of ['serve', 'providers', 'resolve', 'config']) expect(top.stdout).toContain(command);
-    for (const sub of [['serve'], ['providers'], ['resolve'], ['config'], ['config', 'show'], ['config', 'validate']]) {
+    for (const command of ['serve', 'providers', 'resolve', 'config'])
+      expect(top.stdout).toContain(command);
+    for (const sub of [
+      ['serve'],
+      ['providers'],
+      ['resolve'],
+      ['config'],
+      ['config', 'show'],
+      ['config', 'validate'],
+    ]) {
       const help = await vdm([...sub, '--help'], dir, envFor(dir));
       expect(help.code, sub.join(' ')).toBe(0);
       expect(help.stdout).toMatch(/Usage: vdm/);
@@ -47,7 +69,13 @@ describe('vdm', () => {
 
   it('resolves an alias and prints the trace, with provider:model last', async () => {
     const dir = freshDir();
-    const env = envFor(dir, { FAKE_API_KEY: KEY, FAKE_BASE_URL: 'http://127.0.0.1:9', FAKE_API_FORMAT: 'anthropic', FAKE_ALIAS_HAIKU: 'claude-fast', VDM_DEFAULT_PROVIDER: 'fake' });
+    const env = envFor(dir, {
+      FAKE_API_KEY: KEY,
+      FAKE_BASE_URL: 'http://127.0.0.1:9',
+      FAKE_API_FORMAT: 'anthropic',
+      FAKE_ALIAS_HAIKU: 'claude-fast',
+      VDM_DEFAULT_PROVIDER: 'fake',
+    });
     const out = await vdm(['resolve', 'claude-haiku-4-5-20251001'], dir, env);
     expect(out.code).toBe(0);
     expect(out.stdout.trim().split('\n').at(-1)).toBe('fake:claude-fast');
@@ -59,7 +87,14 @@ describe('vdm', () => {
 
   it('lists providers with key hashes, the default mark and partial reasons, never a key', async () => {
     const dir = freshDir();
-    const env = envFor(dir, { FAKE_API_KEY: KEY, FAKE_BASE_URL: 'http://127.0.0.1:9', FAKE_API_FORMAT: 'anthropic', BROKEN_API_KEY: KEY, VDM_DEFAULT_PROVIDER: 'fake', PORT: '1' });
+    const env = envFor(dir, {
+      FAKE_API_KEY: KEY,
+      FAKE_BASE_URL: 'http://127.0.0.1:9',
+      FAKE_API_FORMAT: 'anthropic',
+      BROKEN_API_KEY: KEY,
+      VDM_DEFAULT_PROVIDER: 'fake',
+      PORT: '1',
+    });
     const out = await vdm(['providers'], dir, env);
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/fake\s*\*|\*\s*fake|fake \*/);
@@ -74,14 +109,20 @@ describe('vdm', () => {
     const out = await vdm(['config', 'validate'], dir, envFor(dir));
     expect(out.code).toBe(1);
     expect(out.stderr).toMatch(/vandamme-config\.toml:2/);
-    writeFileSync(join(dir, 'vandamme-config.toml'), `[fake]\napi-key = "${KEY}"\nbase-url = "http://127.0.0.1:9"\napi-format = "anthropic"\n`);
+    writeFileSync(
+      join(dir, 'vandamme-config.toml'),
+      `[fake]\napi-key = "${KEY}"\nbase-url = "http://127.0.0.1:9"\napi-format = "anthropic"\n`,
+    );
     const good = await vdm(['config', 'validate'], dir, envFor(dir));
     expect(good.code).toBe(0);
   });
 
   it('shows the effective config with its layers, secrets masked', async () => {
     const dir = freshDir();
-    writeFileSync(join(dir, 'vandamme-config.toml'), `[fake]\napi-key = "${KEY}"\nbase-url = "http://127.0.0.1:9"\napi-format = "anthropic"\n`);
+    writeFileSync(
+      join(dir, 'vandamme-config.toml'),
+      `[fake]\napi-key = "${KEY}"\nbase-url = "http://127.0.0.1:9"\napi-format = "anthropic"\n`,
+    );
     const out = await vdm(['config', 'show'], dir, envFor(dir, { FAKE_TIMEOUT: '45' }));
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/vandamme-config\.toml:3/);
@@ -101,7 +142,11 @@ describe('vdm serve', () => {
   });
 
   async function serveUntilListening(env: NodeJS.ProcessEnv, cwd: string) {
-    const child = spawn(process.execPath, [VDM, 'serve', '--port', '0'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [VDM, 'serve', '--port', '0'], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     const url = await new Promise<string>((resolveUrl, reject) => {
       const timer = setTimeout(() => reject(new Error(`no address printed: ${stdout}`)), 10_000);
@@ -137,17 +182,30 @@ describe('vdm serve', () => {
 
   it('serves a vandamme-proxy user env (.env in the working directory) and proxies a request', async () => {
     const dir = freshDir();
-    writeFileSync(join(dir, '.env'), `FAKE_API_KEY=${KEY}\nFAKE_BASE_URL=${upstream.url}\nFAKE_API_FORMAT=anthropic\nVDM_DEFAULT_PROVIDER=fake\nFAKE_ALIAS_SONNET=claude-sonnet-upstream\n`);
+    writeFileSync(
+      join(dir, '.env'),
+      `FAKE_API_KEY=${KEY}\nFAKE_BASE_URL=${upstream.url}\nFAKE_API_FORMAT=anthropic\nVDM_DEFAULT_PROVIDER=fake\nFAKE_ALIAS_SONNET=claude-sonnet-upstream\n`,
+    );
     const { child, url, stdout } = await serveUntilListening(envFor(dir), dir);
     try {
       expect(stdout()).toMatch(/\* fake/);
       const res = await fetch(`${url}/v1/messages`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01', 'x-api-key': 'client' },
-        body: JSON.stringify({ model: 'claude-sonnet-4-5', max_tokens: 8, messages: [{ role: 'user', content: 'hi' }] }),
+        headers: {
+          'content-type': 'application/json',
+          'anthropic-version': '2023-06-01',
+          'x-api-key': 'client',
+        },
+        body: JSON.stringify({
+          model: 'claude-sonnet-4-5',
+          max_tokens: 8,
+          messages: [{ role: 'user', content: 'hi' }],
+        }),
       });
       expect(res.status).toBe(200);
-      expect(JSON.parse(upstream.requests.at(-1)?.body ?? '{}').model).toBe('claude-sonnet-upstream');
+      expect(JSON.parse(upstream.requests.at(-1)?.body ?? '{}').model).toBe(
+        'claude-sonnet-upstream',
+      );
     } finally {
       child.kill('SIGTERM');
     }

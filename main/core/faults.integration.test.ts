@@ -1,6 +1,14 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { anthropicError, hang, json, message, startFakeUpstream, stream, type FakeUpstream } from '../test-support/fake-upstream.js';
+import {
+  anthropicError,
+  hang,
+  json,
+  message,
+  startFakeUpstream,
+  stream,
+  type FakeUpstream,
+} from '../test-support/fake-upstream.js';
 import { startProxy, type Harness } from '../test-support/proxy-harness.js';
 
 const KEY_A = 'sk-test-FAKE-key-A-000000000000aaaa';
@@ -26,7 +34,11 @@ afterEach(async () => {
   await upstream?.close();
 });
 
-const ask = { model: 'claude-x', max_tokens: 16, messages: [{ role: 'user' as const, content: 'hi' }] };
+const ask = {
+  model: 'claude-x',
+  max_tokens: 16,
+  messages: [{ role: 'user' as const, content: 'hi' }],
+};
 
 describe('upstream faults', () => {
   it('ends a stream cut mid-way with an error event the SDK raises', async () => {
@@ -55,12 +67,17 @@ describe('upstream faults', () => {
     const error = await client.messages.create(ask).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Anthropic.APIError);
     expect((error as InstanceType<typeof Anthropic.APIError>).status).toBe(504);
-    expect((error as InstanceType<typeof Anthropic.APIError>).error).toMatchObject({ error: { type: 'timeout_error' } });
+    expect((error as InstanceType<typeof Anthropic.APIError>).error).toMatchObject({
+      error: { type: 'timeout_error' },
+    });
   });
 
   it('fails over to the next key after a 429 within the same request, and cools the first key down', async () => {
     const client = await setup({ FAKE_API_KEY: `${KEY_A} ${KEY_B}` });
-    upstream.enqueue(anthropicError(429, 'rate_limit_error', 'slow down', { 'retry-after': '20' }), message);
+    upstream.enqueue(
+      anthropicError(429, 'rate_limit_error', 'slow down', { 'retry-after': '20' }),
+      message,
+    );
     const msg = await client.messages.create(ask);
     expect(msg.type).toBe('message');
     expect(upstream.requests.map((r) => r.headers['x-api-key'])).toEqual([KEY_A, KEY_B]);
@@ -72,7 +89,9 @@ describe('upstream faults', () => {
   it('keeps a 401 a 401 (authentication_error) with a single key, and marks the key invalid', async () => {
     const client = await setup();
     upstream.enqueue(anthropicError(401, 'authentication_error', 'invalid x-api-key'));
-    const error = (await client.messages.create(ask).catch((e: unknown) => e)) as InstanceType<typeof Anthropic.APIError>;
+    const error = (await client.messages.create(ask).catch((e: unknown) => e)) as InstanceType<
+      typeof Anthropic.APIError
+    >;
     expect(error.status).toBe(401);
     expect(error.error).toMatchObject({ type: 'error', error: { type: 'authentication_error' } });
     expect(proxy.app.keys.healthOf('fake' as never)[0]?.status.kind).toBe('invalid');
@@ -89,7 +108,12 @@ describe('upstream faults', () => {
 
   it('closes the upstream connection when the client aborts mid-stream', async () => {
     const client = await setup();
-    upstream.enqueue(stream(Array.from({ length: 200 }, (_, i) => `t${i} `), { intervalMs: 20 }));
+    upstream.enqueue(
+      stream(
+        Array.from({ length: 200 }, (_, i) => `t${i} `),
+        { intervalMs: 20 },
+      ),
+    );
     const controller = new AbortController();
     const s = client.messages.stream(ask, { signal: controller.signal });
     s.on('error', () => undefined);
@@ -118,7 +142,9 @@ describe('upstream faults', () => {
 
   it('refuses an unknown provider prefix, listing the configured providers', async () => {
     const client = await setup();
-    const error = (await client.messages.create({ ...ask, model: 'nope:some-model' }).catch((e: unknown) => e)) as InstanceType<typeof Anthropic.APIError>;
+    const error = (await client.messages
+      .create({ ...ask, model: 'nope:some-model' })
+      .catch((e: unknown) => e)) as InstanceType<typeof Anthropic.APIError>;
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/nope/);
     expect(error.message).toMatch(/fake/);
@@ -127,8 +153,15 @@ describe('upstream faults', () => {
 
   it('relays an upstream 400 as the same status and type', async () => {
     const client = await setup();
-    upstream.enqueue(json(400, { type: 'error', error: { type: 'invalid_request_error', message: 'max_tokens: too large' } }));
-    const error = (await client.messages.create(ask).catch((e: unknown) => e)) as InstanceType<typeof Anthropic.APIError>;
+    upstream.enqueue(
+      json(400, {
+        type: 'error',
+        error: { type: 'invalid_request_error', message: 'max_tokens: too large' },
+      }),
+    );
+    const error = (await client.messages.create(ask).catch((e: unknown) => e)) as InstanceType<
+      typeof Anthropic.APIError
+    >;
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/max_tokens: too large/);
     expect(upstream.requests).toHaveLength(1);

@@ -15,11 +15,17 @@ interface Endpoint {
 }
 
 const chatCompletionsNotYet: ProxiedHandler = async (_req, res, ctx) => {
-  sendError(res, ctx, {
-    kind: 'conversion-unsupported',
-    provider: 'any',
-    message: 'OpenAI Chat Completions clients are not yet supported in this version; use the Anthropic Messages API (/v1/messages).',
-  }, 'openai');
+  sendError(
+    res,
+    ctx,
+    {
+      kind: 'conversion-unsupported',
+      provider: 'any',
+      message:
+        'OpenAI Chat Completions clients are not yet supported in this version; use the Anthropic Messages API (/v1/messages).',
+    },
+    'openai',
+  );
 };
 
 function pathOf(url: string | undefined): string {
@@ -32,19 +38,31 @@ function pathOf(url: string | undefined): string {
  * The proxied POST endpoints as one plain-Node handler: guard (Host, client key, body size) ->
  * the endpoint's route. Returns false for any other request, which express then serves.
  */
-export function proxiedEndpoint(deps: ProxyDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function proxiedEndpoint(
+  deps: ProxyDeps,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
   const endpoints = new Map<string, Endpoint>([
     ['/v1/messages', { dialect: 'anthropic', handle: anthropicRoute(deps, 'messages') }],
-    ['/v1/messages/count_tokens', { dialect: 'anthropic', handle: anthropicRoute(deps, 'count_tokens') }],
+    [
+      '/v1/messages/count_tokens',
+      { dialect: 'anthropic', handle: anthropicRoute(deps, 'count_tokens') },
+    ],
     ['/v1/chat/completions', { dialect: 'openai', handle: chatCompletionsNotYet }],
   ]);
 
-  async function serve(req: IncomingMessage, res: ServerResponse, path: string, endpoint: Endpoint): Promise<void> {
+  async function serve(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    endpoint: Endpoint,
+  ): Promise<void> {
     const ctx = openRequestContext(deps, res, newRequestId(), path);
     const refuse = (error: ProxyError) => sendError(res, ctx, error, endpoint.dialect);
     const globals = deps.config().globals;
-    if (!isAllowedHost(req.headers.host, deps.allowedHosts)) return refuse({ kind: 'forbidden-host', host: req.headers.host ?? '' });
-    if (globals.proxyApiKey && !clientKeyMatches(req.headers, globals.proxyApiKey)) return refuse({ kind: 'client-unauthorized' });
+    if (!isAllowedHost(req.headers.host, deps.allowedHosts))
+      return refuse({ kind: 'forbidden-host', host: req.headers.host ?? '' });
+    if (globals.proxyApiKey && !clientKeyMatches(req.headers, globals.proxyApiKey))
+      return refuse({ kind: 'client-unauthorized' });
     const body = await readBody(req, globals.maxBodyBytes);
     if (body.kind === 'aborted') return refuse({ kind: 'client-aborted' });
     if (body.kind === 'too-large') {
@@ -60,15 +78,29 @@ export function proxiedEndpoint(deps: ProxyDeps): (req: IncomingMessage, res: Se
     const path = pathOf(req.url);
     const endpoint = endpoints.get(path);
     if (!endpoint) return false;
-    serve(req, res, path, endpoint).catch((error: unknown) => internalError(deps, res, error, endpoint.dialect));
+    serve(req, res, path, endpoint).catch((error: unknown) =>
+      internalError(deps, res, error, endpoint.dialect),
+    );
     return true;
   };
 }
 
-function internalError(deps: ProxyDeps, res: ServerResponse, error: unknown, dialect: ClientDialect): void {
-  deps.logger.error({ err: error instanceof Error ? { message: error.message, name: error.name } : String(error) }, 'unhandled error');
+function internalError(
+  deps: ProxyDeps,
+  res: ServerResponse,
+  error: unknown,
+  dialect: ClientDialect,
+): void {
+  deps.logger.error(
+    { err: error instanceof Error ? { message: error.message, name: error.name } : String(error) },
+    'unhandled error',
+  );
   if (res.headersSent) return void res.destroy();
   const id = res.getHeader('x-request-id');
-  writeError(res, typeof id === 'string' ? id : newRequestId(), { kind: 'internal', message: 'The proxy hit an unexpected error; see its log.' }, dialect);
+  writeError(
+    res,
+    typeof id === 'string' ? id : newRequestId(),
+    { kind: 'internal', message: 'The proxy hit an unexpected error; see its log.' },
+    dialect,
+  );
 }
-

@@ -26,7 +26,12 @@ function finish(deps: ProxyDeps, res: ServerResponse, record: RequestRecord): vo
       error: record.errorKind,
       ms: record.durationMs,
       ttfbMs: record.ttfbMs,
-      attempts: record.attempts.map((a) => ({ key: a.keyHint, status: a.status, error: a.error, ms: a.durationMs })),
+      attempts: record.attempts.map((a) => ({
+        key: a.keyHint,
+        status: a.status,
+        error: a.error,
+        ms: a.durationMs,
+      })),
       tokens: record.tokens,
     };
     if (failed) deps.logger.warn(fields, 'request failed');

@@ -7,8 +7,16 @@ import type { RequestContext } from './request-context.js';
 export type ClientDialect = 'anthropic' | 'openai';
 
 /** Writes the error in the client's own API shape (plain Node response; no framework needed). */
-export function writeError(res: ServerResponse, requestId: string, error: ProxyError, dialect: ClientDialect): number {
-  const rendered = dialect === 'anthropic' ? renderAnthropicError(error, requestId) : renderOpenAIError(error, requestId);
+export function writeError(
+  res: ServerResponse,
+  requestId: string,
+  error: ProxyError,
+  dialect: ClientDialect,
+): number {
+  const rendered =
+    dialect === 'anthropic'
+      ? renderAnthropicError(error, requestId)
+      : renderOpenAIError(error, requestId);
   const body = JSON.stringify(rendered.body);
   res.writeHead(rendered.status, {
     ...rendered.headers,
@@ -21,7 +29,12 @@ export function writeError(res: ServerResponse, requestId: string, error: ProxyE
 }
 
 /** Answers a proxied request with an error, unless the client already left or the stream started. */
-export function sendError(res: ServerResponse, ctx: RequestContext, error: ProxyError, dialect: ClientDialect): void {
+export function sendError(
+  res: ServerResponse,
+  ctx: RequestContext,
+  error: ProxyError,
+  dialect: ClientDialect,
+): void {
   ctx.record.errorKind = error.kind;
   if (error.kind === 'client-aborted' || res.headersSent || res.destroyed) return;
   ctx.record.status = writeError(res, ctx.requestId, error, dialect);

@@ -1,6 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, {
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import type { ProxyError } from './errors/proxy-error.js';
 import { newRequestId } from './http/request-id.js';
 import { clientKeyMatches } from './pipeline/authenticate-client.js';
@@ -57,9 +62,17 @@ function clientAuth(deps: ProxyDeps): RequestHandler {
 
 function errorHandler(deps: ProxyDeps) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    deps.logger.error({ err: error instanceof Error ? { message: error.message, name: error.name } : String(error) }, 'unhandled error');
+    deps.logger.error(
+      {
+        err: error instanceof Error ? { message: error.message, name: error.name } : String(error),
+      },
+      'unhandled error',
+    );
     if (res.headersSent) return void res.destroy();
-    sendExpressError(req, res, { kind: 'internal', message: 'The proxy hit an unexpected error; see its log.' });
+    sendExpressError(req, res, {
+      kind: 'internal',
+      message: 'The proxy hit an unexpected error; see its log.',
+    });
   };
 }
 
@@ -75,7 +88,9 @@ function createExpressApp(deps: ProxyDeps, startedAt: number): express.Express {
     deps.metrics.text().then((text) => res.type(deps.metrics.contentType).send(text), next);
   });
   app.get('/v1/models', clientAuth(deps), modelsRoute(deps, startedAt));
-  app.use((req, res) => sendExpressError(req, res, { kind: 'not-found', method: req.method, path: req.path }));
+  app.use((req, res) =>
+    sendExpressError(req, res, { kind: 'not-found', method: req.method, path: req.path }),
+  );
   app.use(errorHandler(deps));
   return app;
 }
@@ -101,7 +116,11 @@ export function createProxyServer(deps: ProxyDeps): ProxyServer {
           server.off('error', reject);
           const address = server.address() as AddressInfo;
           const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-          resolve({ host: address.address, port: address.port, url: `http://${shownHost}:${address.port}` });
+          resolve({
+            host: address.address,
+            port: address.port,
+            url: `http://${shownHost}:${address.port}`,
+          });
         });
       }),
     close: (drainMs = 10_000) =>

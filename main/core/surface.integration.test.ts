@@ -1,7 +1,11 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { anthropicError, startFakeUpstream, type FakeUpstream } from '../test-support/fake-upstream.js';
+import {
+  anthropicError,
+  startFakeUpstream,
+  type FakeUpstream,
+} from '../test-support/fake-upstream.js';
 import { startProxy, type Harness } from '../test-support/proxy-harness.js';
 
 const KEY = 'sk-test-FAKE-surface-key-00000000wxyz';
@@ -19,22 +23,38 @@ afterEach(async () => {
 
 async function withUpstream(env: Record<string, string> = {}): Promise<Harness> {
   upstream = await startFakeUpstream();
-  proxy = await startProxy({ FAKE_API_KEY: KEY, FAKE_BASE_URL: upstream.url, FAKE_API_FORMAT: 'anthropic', ...env });
+  proxy = await startProxy({
+    FAKE_API_KEY: KEY,
+    FAKE_BASE_URL: upstream.url,
+    FAKE_API_FORMAT: 'anthropic',
+    ...env,
+  });
   return proxy;
 }
 
-const ask = { model: 'claude-x', max_tokens: 16, messages: [{ role: 'user' as const, content: 'hi' }] };
+const ask = {
+  model: 'claude-x',
+  max_tokens: 16,
+  messages: [{ role: 'user' as const, content: 'hi' }],
+};
 
 describe('guards', () => {
   it('enforces PROXY_API_KEY via x-api-key or Bearer', async () => {
     const p = await withUpstream({ PROXY_API_KEY: PROXY_KEY });
     const wrong = new Anthropic({ baseURL: p.url, apiKey: 'wrong', maxRetries: 0 });
-    const error = (await wrong.messages.create(ask).catch((e: unknown) => e)) as InstanceType<typeof Anthropic.APIError>;
+    const error = (await wrong.messages.create(ask).catch((e: unknown) => e)) as InstanceType<
+      typeof Anthropic.APIError
+    >;
     expect(error.status).toBe(401);
     expect(error.error).toMatchObject({ error: { type: 'authentication_error' } });
     const right = new Anthropic({ baseURL: p.url, apiKey: PROXY_KEY, maxRetries: 0 });
     await expect(right.messages.create(ask)).resolves.toMatchObject({ type: 'message' });
-    const bearer = new Anthropic({ baseURL: p.url, authToken: PROXY_KEY, apiKey: null, maxRetries: 0 });
+    const bearer = new Anthropic({
+      baseURL: p.url,
+      authToken: PROXY_KEY,
+      apiKey: null,
+      maxRetries: 0,
+    });
     await expect(bearer.messages.create(ask)).resolves.toMatchObject({ type: 'message' });
     expect(upstream?.requests.every((r) => r.headers['x-api-key'] === KEY)).toBe(true);
   });
@@ -65,7 +85,9 @@ describe('guards', () => {
       body: JSON.stringify({ ...ask, messages: [{ role: 'user', content: 'x'.repeat(5000) }] }),
     });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { error: { type: string } }).error.type).toBe('request_too_large');
+    expect(((await res.json()) as { error: { type: string } }).error.type).toBe(
+      'request_too_large',
+    );
   });
 });
 
@@ -73,7 +95,9 @@ describe('no provider configured', () => {
   it('starts anyway and tells the client how to add one', async () => {
     proxy = await startProxy({});
     const client = new Anthropic({ baseURL: proxy.url, apiKey: 'x', maxRetries: 0 });
-    const error = (await client.messages.create(ask).catch((e: unknown) => e)) as InstanceType<typeof Anthropic.APIError>;
+    const error = (await client.messages.create(ask).catch((e: unknown) => e)) as InstanceType<
+      typeof Anthropic.APIError
+    >;
     expect(error.status).toBe(400);
     expect(error.error).toMatchObject({ error: { type: 'invalid_request_error' } });
     expect(error.message).toMatch(/OPENAI_API_KEY|_API_KEY/);
@@ -86,7 +110,9 @@ describe('OpenAI-format providers', () => {
   it('answer a clear "not yet supported" error on /v1/messages', async () => {
     proxy = await startProxy({ OPENAI_API_KEY: 'sk-test-FAKE-openai-0000000000000000' });
     const client = new Anthropic({ baseURL: proxy.url, apiKey: 'x', maxRetries: 0 });
-    const error = (await client.messages.create({ ...ask, model: 'openai:gpt-x' }).catch((e: unknown) => e)) as InstanceType<typeof Anthropic.APIError>;
+    const error = (await client.messages
+      .create({ ...ask, model: 'openai:gpt-x' })
+      .catch((e: unknown) => e)) as InstanceType<typeof Anthropic.APIError>;
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/not yet supported/);
   });
@@ -94,7 +120,10 @@ describe('OpenAI-format providers', () => {
 
 describe('health, metrics, models', () => {
   it('reports providers and key health without secrets', async () => {
-    const p = await withUpstream({ FAKE_API_KEY: `${KEY} sk-test-FAKE-surface-key-00000000abcd`, FAKE_ALIAS_SONNET: 'claude-up' });
+    const p = await withUpstream({
+      FAKE_API_KEY: `${KEY} sk-test-FAKE-surface-key-00000000abcd`,
+      FAKE_ALIAS_SONNET: 'claude-up',
+    });
     const client = new Anthropic({ baseURL: p.url, apiKey: 'x', maxRetries: 0 });
     upstream?.enqueue(anthropicError(429, 'rate_limit_error', 'slow', { 'retry-after': '30' }));
     await client.messages.create(ask);
@@ -102,7 +131,11 @@ describe('health, metrics, models', () => {
     expect(healthRes.headers.get('x-request-id')).toMatch(/^req_vdm_/);
     const text = await healthRes.text();
     expect(text).not.toContain(KEY);
-    const health = JSON.parse(text) as { status: string; version: string; providers: { name: string; keys: { hint: string; status: { kind: string } }[] }[] };
+    const health = JSON.parse(text) as {
+      status: string;
+      version: string;
+      providers: { name: string; keys: { hint: string; status: { kind: string } }[] }[];
+    };
     expect(health.status).toBe('ok');
     expect(health.version).toMatch(/^\d+\.\d+\.\d+/);
     const fake = health.providers.find((x) => x.name === 'fake');
@@ -117,8 +150,12 @@ describe('health, metrics, models', () => {
     const client = new Anthropic({ baseURL: p.url, apiKey: 'x', maxRetries: 0 });
     await client.messages.create({ ...ask, model: 'fake:claude-metrics' });
     const text = await (await fetch(`${p.url}/metrics`)).text();
-    expect(text).toMatch(/vdm_requests_total\{provider="fake",model="claude-metrics",endpoint="\/v1\/messages",status="200"\} 1/);
-    expect(text).toMatch(/vdm_tokens_total\{provider="fake",model="claude-metrics",kind="input"\} 12/);
+    expect(text).toMatch(
+      /vdm_requests_total\{provider="fake",model="claude-metrics",endpoint="\/v1\/messages",status="200"\} 1/,
+    );
+    expect(text).toMatch(
+      /vdm_tokens_total\{provider="fake",model="claude-metrics",kind="input"\} 12/,
+    );
     expect(text).toMatch(/vdm_request_duration_seconds_bucket/);
   });
 
@@ -127,7 +164,10 @@ describe('health, metrics, models', () => {
     const client = new Anthropic({ baseURL: p.url, apiKey: 'x', maxRetries: 0 });
     const page = await client.models.list();
     expect(page.data.map((m) => m.id)).toEqual(['fake:sonnet', 'sonnet']);
-    const openaiShape = (await (await fetch(`${p.url}/v1/models`)).json()) as { object: string; data: { id: string }[] };
+    const openaiShape = (await (await fetch(`${p.url}/v1/models`)).json()) as {
+      object: string;
+      data: { id: string }[];
+    };
     expect(openaiShape.object).toBe('list');
     expect(openaiShape.data.map((m) => m.id)).toContain('sonnet');
   });

@@ -28,18 +28,40 @@ const okMessage = (model: string) => ({
   content: [{ type: 'text', text: 'Hello from the fake upstream.' }],
   stop_reason: 'end_turn',
   stop_sequence: null,
-  usage: { input_tokens: 12, output_tokens: 7, cache_read_input_tokens: 3, cache_creation_input_tokens: 0 },
+  usage: {
+    input_tokens: 12,
+    output_tokens: 7,
+    cache_read_input_tokens: 3,
+    cache_creation_input_tokens: 0,
+  },
 });
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Responder {
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Responder {
   return (_req, res) => {
-    res.writeHead(status, { 'content-type': 'application/json', 'request-id': 'req_upstream_1', ...headers });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'request-id': 'req_upstream_1',
+      ...headers,
+    });
     res.end(JSON.stringify(body));
   };
 }
 
-export function anthropicError(status: number, type: string, message: string, headers: Record<string, string> = {}): Responder {
-  return json(status, { type: 'error', error: { type, message }, request_id: 'req_upstream_err' }, headers);
+export function anthropicError(
+  status: number,
+  type: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Responder {
+  return json(
+    status,
+    { type: 'error', error: { type, message }, request_id: 'req_upstream_err' },
+    headers,
+  );
 }
 
 /** A valid Messages answer echoing the model the upstream was asked for. */
@@ -49,11 +71,22 @@ export const message: Responder = (req, res) => {
 };
 
 export function sseEvents(model: string, text: readonly string[]): string[] {
-  const start = { type: 'message_start', message: { ...okMessage(model), content: [], stop_reason: null, usage: { input_tokens: 12, output_tokens: 1 } } };
+  const start = {
+    type: 'message_start',
+    message: {
+      ...okMessage(model),
+      content: [],
+      stop_reason: null,
+      usage: { input_tokens: 12, output_tokens: 1 },
+    },
+  };
   return [
     `event: message_start\ndata: ${JSON.stringify(start)}\n\n`,
     `event: content_block_start\ndata: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}\n\n`,
-    ...text.map((t) => `event: content_block_delta\ndata: ${JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: t } })}\n\n`),
+    ...text.map(
+      (t) =>
+        `event: content_block_delta\ndata: ${JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: t } })}\n\n`,
+    ),
     `event: content_block_stop\ndata: {"type":"content_block_stop","index":0}\n\n`,
     `event: message_delta\ndata: {"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":${text.length + 1}}}\n\n`,
     `event: message_stop\ndata: {"type":"message_stop"}\n\n`,
@@ -100,7 +133,9 @@ export async function startFakeUpstream(fallback: Responder = message): Promise<
         url: req.url ?? '',
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
-        socketClosed: new Promise((resolve) => (socket.destroyed ? resolve() : socket.once('close', () => resolve()))),
+        socketClosed: new Promise((resolve) =>
+          socket.destroyed ? resolve() : socket.once('close', () => resolve()),
+        ),
       };
       requests.push(recorded);
       void (queue.shift() ?? fallback)(recorded, res);

@@ -20,7 +20,11 @@ export interface Harness {
  */
 export async function startProxy(env: Record<string, string>): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'vdm-test-'));
-  const loaded = loadConfig({ env: { VDM_HOME: join(dir, 'home-data'), ...env }, cwd: dir, homeDir: dir });
+  const loaded = loadConfig({
+    env: { VDM_HOME: join(dir, 'home-data'), ...env },
+    cwd: dir,
+    homeDir: dir,
+  });
   if (!loaded.ok) throw new Error(`test config invalid: ${JSON.stringify(loaded.error)}`);
   const logs: string[] = [];
   const sink = new Writable({

@@ -9,8 +9,7 @@ export type AuthMode = (typeof AUTH_MODES)[number];
 
 /** Ready to take requests, or listed with the reason it cannot (CONFIG.md "partial"). */
 export type ProviderStatus =
-  | { readonly kind: 'ready' }
-  | { readonly kind: 'partial'; readonly reason: string };
+  { readonly kind: 'ready' } | { readonly kind: 'partial'; readonly reason: string };
 
 export function toProviderName(raw: string): ProviderName {
   return raw.trim().toLowerCase() as ProviderName;

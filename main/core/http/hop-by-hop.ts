@@ -32,7 +32,13 @@ const CLIENT_ONLY = new Set([
   'referer',
 ]);
 
-const UPSTREAM_ONLY = new Set(['content-length', 'content-encoding', 'date', 'server', 'set-cookie']);
+const UPSTREAM_ONLY = new Set([
+  'content-length',
+  'content-encoding',
+  'date',
+  'server',
+  'set-cookie',
+]);
 
 export type HeaderBag = Readonly<Record<string, string | readonly string[] | undefined>>;
 

@@ -1,15 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { measureDepth, replaceTopLevelValue as replaceBytes, scanTopLevel as scanBytes, valueEnd as valueEndBytes } from './json-scan.js';
+import {
+  measureDepth,
+  replaceTopLevelValue as replaceBytes,
+  scanTopLevel as scanBytes,
+  valueEnd as valueEndBytes,
+} from './json-scan.js';
 
-const replaceTopLevelValue = (text: string, key: string, value: unknown) => replaceBytes(Buffer.from(text), key, value).toString('utf8');
+const replaceTopLevelValue = (text: string, key: string, value: unknown) =>
+  replaceBytes(Buffer.from(text), key, value).toString('utf8');
 const scanTopLevel = (text: string, keys: string[]) => scanBytes(Buffer.from(text), keys);
 const valueEnd = (text: string, start: number) => valueEndBytes(Buffer.from(text), start);
 const depthOf = (text: string) => measureDepth(Buffer.from(text));
 
 describe('replaceTopLevelValue', () => {
   it('replaces only the top-level model, keeping every other byte', () => {
-    const text = '{ "messages": [{"role":"user","content":"the \\"model\\": x"}], "model" : "old", "x": {"model":"nested"} }';
+    const text =
+      '{ "messages": [{"role":"user","content":"the \\"model\\": x"}], "model" : "old", "x": {"model":"nested"} }';
     expect(replaceTopLevelValue(text, 'model', 'new')).toBe(
       '{ "messages": [{"role":"user","content":"the \\"model\\": x"}], "model" : "new", "x": {"model":"nested"} }',
     );
@@ -17,7 +24,10 @@ describe('replaceTopLevelValue', () => {
 
   it('copes with escaped backslashes before a closing quote', () => {
     const text = '{"a":"ends with backslash \\\\","model":"m","b":"\\\\\\""}';
-    expect(JSON.parse(replaceTopLevelValue(text, 'model', 'n'))).toEqual({ ...JSON.parse(text), model: 'n' });
+    expect(JSON.parse(replaceTopLevelValue(text, 'model', 'n'))).toEqual({
+      ...JSON.parse(text),
+      model: 'n',
+    });
   });
 
   it('takes the last duplicate key, as JSON.parse does', () => {
@@ -28,7 +38,9 @@ describe('replaceTopLevelValue', () => {
 
   it('keeps multi-byte characters around the replaced value intact', () => {
     const text = '{"a":"ünïcödé ✓ 🚀","model":"é","b":"日本語"}';
-    expect(replaceTopLevelValue(text, 'model', 'ß')).toBe('{"a":"ünïcödé ✓ 🚀","model":"ß","b":"日本語"}');
+    expect(replaceTopLevelValue(text, 'model', 'ß')).toBe(
+      '{"a":"ünïcödé ✓ 🚀","model":"ß","b":"日本語"}',
+    );
   });
 
   it('leaves text without the key alone', () => {
@@ -39,7 +51,10 @@ describe('replaceTopLevelValue', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.string(), (obj, model) => {
         const text = JSON.stringify({ ...obj, model: 'placeholder' }, null, 1);
-        expect(JSON.parse(replaceTopLevelValue(text, 'model', model))).toEqual({ ...JSON.parse(text), model });
+        expect(JSON.parse(replaceTopLevelValue(text, 'model', model))).toEqual({
+          ...JSON.parse(text),
+          model,
+        });
       }),
       { numRuns: 300 },
     );

@@ -117,5 +117,9 @@ export function scanTopLevel(bytes: Buffer, keys: readonly string[]): TopLevelSp
 export function replaceTopLevelValue(bytes: Buffer, key: string, value: unknown): Buffer {
   const span = scanTopLevel(bytes, [key]).get(key);
   if (!span) return bytes;
-  return Buffer.concat([bytes.subarray(0, span.start), Buffer.from(JSON.stringify(value)), bytes.subarray(span.end)]);
+  return Buffer.concat([
+    bytes.subarray(0, span.start),
+    Buffer.from(JSON.stringify(value)),
+    bytes.subarray(span.end),
+  ]);
 }

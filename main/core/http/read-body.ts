@@ -27,7 +27,10 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyRead>
     };
     const onEnd = () => {
       cleanup();
-      resolve({ kind: 'body', bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size) });
+      resolve({
+        kind: 'body',
+        bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size),
+      });
     };
     const onAbort = () => {
       cleanup();

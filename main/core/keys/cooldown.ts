@@ -9,7 +9,11 @@ export const DEFAULT_PROBE_TIMEOUT_MS = 120_000;
  * Rest after a 429: the upstream's retry-after when given, else the default doubled for each
  * consecutive rate limit (1x, 2x, 4x, ...), never longer than `cooldownMaxMs`.
  */
-export function rateLimitCooldownMs(policy: KeyPolicy, streak: number, retryAfterMs: number | undefined): number {
+export function rateLimitCooldownMs(
+  policy: KeyPolicy,
+  streak: number,
+  retryAfterMs: number | undefined,
+): number {
   const wanted = retryAfterMs ?? policy.cooldownDefaultMs * 2 ** Math.max(0, streak - 1);
   return Math.min(Math.max(0, wanted), policy.cooldownMaxMs);
 }

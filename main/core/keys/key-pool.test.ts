@@ -6,7 +6,12 @@ const A = 'sk-test-FAKE-000000000000aaaa';
 const B = 'sk-test-FAKE-000000000000bbbb';
 const C = 'sk-test-FAKE-000000000000cccc';
 
-const policy: KeyPolicy = { cooldownDefaultMs: 1_000, cooldownMaxMs: 60_000, quotaCooldownMs: 3_600_000, probeTimeoutMs: 30_000 };
+const policy: KeyPolicy = {
+  cooldownDefaultMs: 1_000,
+  cooldownMaxMs: 60_000,
+  quotaCooldownMs: 3_600_000,
+  probeTimeoutMs: 30_000,
+};
 
 class FakeClock {
   t = 1_000_000;
@@ -102,7 +107,11 @@ describe('rate limits', () => {
   it('rests a key for retry-after, then lets one probe through', () => {
     const { pool, clock } = setup([A]);
     take(pool).report({ kind: 'rate-limited', retryAfterMs: 20_000 });
-    expect(pool.health()[0]?.status).toEqual({ kind: 'cooling-down', until: clock.t + 20_000, failures: 1 });
+    expect(pool.health()[0]?.status).toEqual({
+      kind: 'cooling-down',
+      until: clock.t + 20_000,
+      failures: 1,
+    });
     expect(pool.acquire()).toBeUndefined();
     expect(pool.nextAvailableAt()).toBe(clock.t + 20_000);
     clock.t += 20_000;
@@ -142,7 +151,11 @@ describe('rate limits', () => {
     const { pool, clock } = setup([A]);
     const inFlight = [take(pool), take(pool), take(pool)];
     for (const lease of inFlight) lease.report({ kind: 'rate-limited', retryAfterMs: undefined });
-    expect(pool.health()[0]?.status).toEqual({ kind: 'cooling-down', until: clock.t + 1_000, failures: 1 });
+    expect(pool.health()[0]?.status).toEqual({
+      kind: 'cooling-down',
+      until: clock.t + 1_000,
+      failures: 1,
+    });
   });
 
   it('keeps the key resting when a request started before the 429 succeeds late', () => {
@@ -176,7 +189,11 @@ describe('probing after a rest', () => {
   it('rests the key longer when the probe is rate limited again', () => {
     const { pool, clock } = rested();
     take(pool).report({ kind: 'rate-limited', retryAfterMs: undefined });
-    expect(pool.health()[0]?.status).toEqual({ kind: 'cooling-down', until: clock.t + 2_000, failures: 2 });
+    expect(pool.health()[0]?.status).toEqual({
+      kind: 'cooling-down',
+      until: clock.t + 2_000,
+      failures: 2,
+    });
   });
 
   it('frees the probe when it ends neutrally (5xx, network), without healing the key', () => {
@@ -207,7 +224,10 @@ describe('quota exhaustion', () => {
   it('is its own status with the long quota rest', () => {
     const { pool, clock } = setup([A, B]);
     take(pool).report({ kind: 'quota-exhausted', retryAfterMs: 10_000 });
-    expect(pool.health()[0]?.status).toEqual({ kind: 'quota-exhausted', until: clock.t + policy.quotaCooldownMs });
+    expect(pool.health()[0]?.status).toEqual({
+      kind: 'quota-exhausted',
+      until: clock.t + policy.quotaCooldownMs,
+    });
     expect(pool.health()[0]?.failures).toBe(1);
     expect(take(pool).key).toBe(B);
   });
@@ -226,7 +246,10 @@ describe('quota exhaustion', () => {
     const early = take(pool);
     take(pool).report({ kind: 'quota-exhausted', retryAfterMs: undefined });
     early.report({ kind: 'rate-limited', retryAfterMs: 1_000 });
-    expect(pool.health()[0]?.status).toEqual({ kind: 'quota-exhausted', until: clock.t + policy.quotaCooldownMs });
+    expect(pool.health()[0]?.status).toEqual({
+      kind: 'quota-exhausted',
+      until: clock.t + policy.quotaCooldownMs,
+    });
   });
 });
 
@@ -252,13 +275,20 @@ describe('leases', () => {
   it('leave health unchanged on a neutral outcome', () => {
     const { pool } = setup([A]);
     take(pool).report({ kind: 'neutral' });
-    expect(pool.health()[0]).toMatchObject({ status: { kind: 'healthy' }, requests: 1, failures: 0 });
+    expect(pool.health()[0]).toMatchObject({
+      status: { kind: 'healthy' },
+      requests: 1,
+      failures: 0,
+    });
   });
 
   it('show hints and hashes, never the key', () => {
     const { pool } = setup([A, 'short-key']);
     const text = JSON.stringify(pool.health());
-    expect(pool.health().map((k) => k.hint)).toEqual(['…aaaa', expect.stringMatching(/^#[0-9a-f]{6}$/)]);
+    expect(pool.health().map((k) => k.hint)).toEqual([
+      '…aaaa',
+      expect.stringMatching(/^#[0-9a-f]{6}$/),
+    ]);
     expect(pool.health()[0]?.hash).toMatch(/^[0-9a-f]{8}$/);
     expect(text).not.toContain(A);
     expect(text).not.toContain('short-key');

@@ -1,7 +1,16 @@
 import type { KeyHealthView } from '../../../shared/domain/key-status.js';
 import type { Clock } from '../clock.js';
 import { DEFAULT_PROBE_TIMEOUT_MS } from './cooldown.js';
-import { availability, availableAt, carriedSlot, leased, newSlot, settled, slotView, type KeySlot } from './key-slot.js';
+import {
+  availability,
+  availableAt,
+  carriedSlot,
+  leased,
+  newSlot,
+  settled,
+  slotView,
+  type KeySlot,
+} from './key-slot.js';
 import type { KeyLease, KeyOutcome, KeyPolicy } from './model.js';
 
 /**
@@ -60,7 +69,10 @@ export class KeyPool {
       if (use !== 'now' && use !== 'probe') continue;
       this.cursor = (index + 1) % count;
       const serial = ++this.issued;
-      const probeExpiresAt = use === 'probe' ? now + (this.policy.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS) : undefined;
+      const probeExpiresAt =
+        use === 'probe'
+          ? now + (this.policy.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS)
+          : undefined;
       this.slots[index] = leased(slot, serial, probeExpiresAt);
       return this.lease(index, slot, serial);
     }
@@ -83,7 +95,12 @@ export class KeyPool {
   private settle(index: number, serial: number, outcome: KeyOutcome): void {
     const slot = this.slots[index];
     if (!slot) return;
-    this.slots[index] = settled(slot, outcome, { serial, issued: this.issued, now: this.clock.now(), policy: this.policy });
+    this.slots[index] = settled(slot, outcome, {
+      serial,
+      issued: this.issued,
+      now: this.clock.now(),
+      policy: this.policy,
+    });
   }
 
   health(): readonly KeyHealthView[] {

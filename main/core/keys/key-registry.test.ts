@@ -8,10 +8,18 @@ const A = 'sk-test-FAKE-000000000000aaaa';
 const B = 'sk-test-FAKE-000000000000bbbb';
 const A2 = 'sk-test-FAKE-00000000000a2a2a';
 
-const policy: KeyPolicy = { cooldownDefaultMs: 1_000, cooldownMaxMs: 60_000, quotaCooldownMs: 3_600_000 };
+const policy: KeyPolicy = {
+  cooldownDefaultMs: 1_000,
+  cooldownMaxMs: 60_000,
+  quotaCooldownMs: 3_600_000,
+};
 const fake = 'fake' as ProviderName;
 
-function provider(name: string, apiKeys: readonly string[], extra: Partial<ProviderConfig> = {}): ProviderConfig {
+function provider(
+  name: string,
+  apiKeys: readonly string[],
+  extra: Partial<ProviderConfig> = {},
+): ProviderConfig {
   return {
     name: name as ProviderName,
     apiFormat: 'anthropic',
@@ -38,13 +46,19 @@ function providers(...list: ProviderConfig[]): ReadonlyMap<ProviderName, Provide
 }
 
 function setup(keys: readonly string[] = [A, B]) {
-  const clock = { t: 0, now() { return this.t; } };
+  const clock = {
+    t: 0,
+    now() {
+      return this.t;
+    },
+  };
   const registry = new KeyRegistry(policy, clock);
   registry.sync(providers(provider('fake', keys)));
   return { clock, registry };
 }
 
-const statuses = (registry: KeyRegistry) => registry.healthOf(fake).map((k) => [k.hint, k.status.kind]);
+const statuses = (registry: KeyRegistry) =>
+  registry.healthOf(fake).map((k) => [k.hint, k.status.kind]);
 
 function invalidateFirst(registry: KeyRegistry): void {
   registry.pool(fake)?.acquire()?.report({ kind: 'unauthorized', httpStatus: 401 });
@@ -57,14 +71,20 @@ describe('KeyRegistry', () => {
     invalidateFirst(registry);
     registry.sync(providers(provider('fake', [A, B], { requestTimeoutMs: 5_000 })));
     expect(registry.pool(fake)).toBe(before);
-    expect(statuses(registry)).toEqual([['…aaaa', 'invalid'], ['…bbbb', 'healthy']]);
+    expect(statuses(registry)).toEqual([
+      ['…aaaa', 'invalid'],
+      ['…bbbb', 'healthy'],
+    ]);
   });
 
   it('drops an invalid key that the config replaced; the new key starts healthy', () => {
     const { registry } = setup();
     invalidateFirst(registry);
     registry.sync(providers(provider('fake', [A2, B])));
-    expect(statuses(registry)).toEqual([['…2a2a', 'healthy'], ['…bbbb', 'healthy']]);
+    expect(statuses(registry)).toEqual([
+      ['…2a2a', 'healthy'],
+      ['…bbbb', 'healthy'],
+    ]);
   });
 
   it('keeps the health of keys still present when the list changes', () => {
@@ -72,14 +92,21 @@ describe('KeyRegistry', () => {
     invalidateFirst(registry);
     registry.pool(fake)?.acquire()?.report({ kind: 'rate-limited', retryAfterMs: 10_000 });
     registry.sync(providers(provider('fake', [A, B, A2])));
-    expect(statuses(registry)).toEqual([['…aaaa', 'invalid'], ['…bbbb', 'cooling-down'], ['…2a2a', 'healthy']]);
+    expect(statuses(registry)).toEqual([
+      ['…aaaa', 'invalid'],
+      ['…bbbb', 'cooling-down'],
+      ['…2a2a', 'healthy'],
+    ]);
   });
 
   it('starts every key afresh when the endpoint changes', () => {
     const { registry } = setup();
     invalidateFirst(registry);
     registry.sync(providers(provider('fake', [A, B], { baseUrl: 'https://other.example.test' })));
-    expect(statuses(registry)).toEqual([['…aaaa', 'healthy'], ['…bbbb', 'healthy']]);
+    expect(statuses(registry)).toEqual([
+      ['…aaaa', 'healthy'],
+      ['…bbbb', 'healthy'],
+    ]);
   });
 
   it('ignores the late report of a lease from the pool a reload replaced', () => {
@@ -92,7 +119,9 @@ describe('KeyRegistry', () => {
 
   it('drops removed providers and gives keyless ones an empty pool', () => {
     const { registry } = setup();
-    registry.sync(providers(provider('local', []), provider('relay', [], { authMode: 'passthrough' })));
+    registry.sync(
+      providers(provider('local', []), provider('relay', [], { authMode: 'passthrough' })),
+    );
     expect(registry.pool(fake)).toBeUndefined();
     expect(registry.healthOf(fake)).toEqual([]);
     expect(registry.pool('local' as ProviderName)?.size).toBe(0);

@@ -14,7 +14,12 @@ interface Entry {
 }
 
 function endpointOf(provider: ProviderConfig): string {
-  return JSON.stringify([provider.authMode, provider.apiFormat, provider.baseUrl ?? '', provider.apiVersion ?? '']);
+  return JSON.stringify([
+    provider.authMode,
+    provider.apiFormat,
+    provider.baseUrl ?? '',
+    provider.apiVersion ?? '',
+  ]);
 }
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
@@ -47,7 +52,11 @@ export class KeyRegistry {
       if (current && current.endpoint === endpoint && sameKeys(current.keys, keys)) continue;
       // A new base URL, format or auth mode starts every key afresh; a new key list carries health over.
       const previous = current?.endpoint === endpoint ? current.pool : undefined;
-      this.entries.set(name, { keys, endpoint, pool: new KeyPool(keys, this.policy, this.clock, previous) });
+      this.entries.set(name, {
+        keys,
+        endpoint,
+        pool: new KeyPool(keys, this.policy, this.clock, previous),
+      });
     }
   }
 

@@ -8,7 +8,11 @@ import type { KeyOutcome, KeyPolicy } from './model.js';
 export type SlotState =
   | { readonly kind: 'healthy' }
   | { readonly kind: 'invalid'; readonly httpStatus: number; readonly since: number }
-  | { readonly kind: 'resting'; readonly reason: 'rate-limited' | 'quota-exhausted'; readonly until: number };
+  | {
+      readonly kind: 'resting';
+      readonly reason: 'rate-limited' | 'quota-exhausted';
+      readonly until: number;
+    };
 
 /** One key of a pool. Immutable: the pool replaces a slot on every change. */
 export interface KeySlot {
@@ -137,5 +141,11 @@ function statusOf(slot: KeySlot, now: number): KeyStatus {
 }
 
 export function slotView(slot: KeySlot, now: number): KeyHealthView {
-  return { hint: slot.hint, hash: slot.hash, status: statusOf(slot, now), requests: slot.requests, failures: slot.failures };
+  return {
+    hint: slot.hint,
+    hash: slot.hash,
+    status: statusOf(slot, now),
+    requests: slot.requests,
+    failures: slot.failures,
+  };
 }

@@ -27,7 +27,13 @@ class SeriesTotals {
   }
 }
 
-function totalsCounter(registry: Registry, name: string, help: string, labelNames: string[], totals: SeriesTotals): Counter {
+function totalsCounter(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: string[],
+  totals: SeriesTotals,
+): Counter {
   return new Counter({
     name,
     help,
@@ -56,10 +62,34 @@ export class ProxyMetrics {
   });
 
   constructor() {
-    totalsCounter(this.registry, 'vdm_requests_total', 'Requests handled, by provider, model, endpoint and HTTP status.', ['provider', 'model', 'endpoint', 'status'], this.#requests);
-    totalsCounter(this.registry, 'vdm_request_errors_total', 'Requests that ended in an error, by provider, model and error kind.', ['provider', 'model', 'kind'], this.#errors);
-    totalsCounter(this.registry, 'vdm_upstream_attempts_total', 'Tries at an upstream (retries and key failovers included).', ['provider'], this.#attempts);
-    totalsCounter(this.registry, 'vdm_tokens_total', 'Tokens reported by upstreams, by provider, model and kind (input, output, cache_read, cache_creation).', ['provider', 'model', 'kind'], this.#tokens);
+    totalsCounter(
+      this.registry,
+      'vdm_requests_total',
+      'Requests handled, by provider, model, endpoint and HTTP status.',
+      ['provider', 'model', 'endpoint', 'status'],
+      this.#requests,
+    );
+    totalsCounter(
+      this.registry,
+      'vdm_request_errors_total',
+      'Requests that ended in an error, by provider, model and error kind.',
+      ['provider', 'model', 'kind'],
+      this.#errors,
+    );
+    totalsCounter(
+      this.registry,
+      'vdm_upstream_attempts_total',
+      'Tries at an upstream (retries and key failovers included).',
+      ['provider'],
+      this.#attempts,
+    );
+    totalsCounter(
+      this.registry,
+      'vdm_tokens_total',
+      'Tokens reported by upstreams, by provider, model and kind (input, output, cache_read, cache_creation).',
+      ['provider', 'model', 'kind'],
+      this.#tokens,
+    );
   }
 
   record(r: RequestRecord): void {
@@ -67,10 +97,20 @@ export class ProxyMetrics {
     const model = this.#boundedModel(provider, r.model ?? 'none');
     const series = `${provider}\u0000${model}`;
     const status = String(r.status ?? 0);
-    this.#requests.add(`${series}\u0000${r.endpoint}\u0000${status}`, () => ({ provider, model, endpoint: r.endpoint, status }), 1);
+    this.#requests.add(
+      `${series}\u0000${r.endpoint}\u0000${status}`,
+      () => ({ provider, model, endpoint: r.endpoint, status }),
+      1,
+    );
     const errorKind = r.errorKind;
-    if (errorKind) this.#errors.add(`${series}\u0000${errorKind}`, () => ({ provider, model, kind: errorKind }), 1);
-    if (r.attempts.length > 0) this.#attempts.add(provider, () => ({ provider }), r.attempts.length);
+    if (errorKind)
+      this.#errors.add(
+        `${series}\u0000${errorKind}`,
+        () => ({ provider, model, kind: errorKind }),
+        1,
+      );
+    if (r.attempts.length > 0)
+      this.#attempts.add(provider, () => ({ provider }), r.attempts.length);
     if (r.durationMs !== undefined) this.#latency.observe({ provider, model }, r.durationMs / 1000);
     const tokens = r.tokens;
     if (tokens) {

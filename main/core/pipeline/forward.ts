@@ -36,8 +36,18 @@ export interface ForwardPlan {
 }
 
 export type UpstreamSuccess =
-  | { readonly kind: 'buffered'; readonly statusCode: number; readonly headers: Dispatcher.ResponseData['headers']; readonly body: Buffer }
-  | { readonly kind: 'stream'; readonly statusCode: number; readonly headers: Dispatcher.ResponseData['headers']; readonly body: Dispatcher.ResponseData['body'] };
+  | {
+      readonly kind: 'buffered';
+      readonly statusCode: number;
+      readonly headers: Dispatcher.ResponseData['headers'];
+      readonly body: Buffer;
+    }
+  | {
+      readonly kind: 'stream';
+      readonly statusCode: number;
+      readonly headers: Dispatcher.ResponseData['headers'];
+      readonly body: Dispatcher.ResponseData['body'];
+    };
 
 export type ForwardResult =
   | { readonly ok: true; readonly response: UpstreamSuccess }
@@ -68,12 +78,23 @@ function noHealthyKey(plan: ForwardPlan): ProxyError {
   return { kind: 'no-healthy-key', provider: plan.provider.name, retryAfterMs, allInvalid, detail };
 }
 
-function attempt(lease: KeyLease | undefined, started: number, now: number, status?: number, error?: string): AttemptRecord {
+function attempt(
+  lease: KeyLease | undefined,
+  started: number,
+  now: number,
+  status?: number,
+  error?: string,
+): AttemptRecord {
   return { keyHint: lease?.hint, status, error, durationMs: now - started };
 }
 
-async function once(plan: ForwardPlan, lease: KeyLease | undefined): Promise<Dispatcher.ResponseData> {
-  const credential: Credential = lease ? { kind: 'provider-key', key: lease.key } : plan.fallbackCredential;
+async function once(
+  plan: ForwardPlan,
+  lease: KeyLease | undefined,
+): Promise<Dispatcher.ResponseData> {
+  const credential: Credential = lease
+    ? { kind: 'provider-key', key: lease.key }
+    : plan.fallbackCredential;
   const upstream = plan.build(credential);
   return request(upstream.url, {
     method: 'POST',
@@ -114,7 +135,12 @@ export async function forward(plan: ForwardPlan): Promise<ForwardResult> {
       if (res.statusCode < 400) {
         const response: UpstreamSuccess =
           plan.mode === 'buffer'
-            ? { kind: 'buffered', statusCode: res.statusCode, headers: res.headers, body: Buffer.from(await res.body.arrayBuffer()) }
+            ? {
+                kind: 'buffered',
+                statusCode: res.statusCode,
+                headers: res.headers,
+                body: Buffer.from(await res.body.arrayBuffer()),
+              }
             : { kind: 'stream', statusCode: res.statusCode, headers: res.headers, body: res.body };
         lease?.report({ kind: 'success' });
         record.attempts.push(attempt(lease, started, clock.now(), res.statusCode));
@@ -136,8 +162,10 @@ export async function forward(plan: ForwardPlan): Promise<ForwardResult> {
         tried.add(lease.key);
         continue;
       }
-      if (verdict.next !== 'backoff' || retries >= provider.maxRetries) return { ok: false, error: verdict.error };
-      retryAfterMs = verdict.error.kind === 'upstream-http' ? verdict.error.retryAfterMs : undefined;
+      if (verdict.next !== 'backoff' || retries >= provider.maxRetries)
+        return { ok: false, error: verdict.error };
+      retryAfterMs =
+        verdict.error.kind === 'upstream-http' ? verdict.error.retryAfterMs : undefined;
     } catch (error) {
       const failure = classifyNetworkError(error, provider.name, timeouts);
       // An abort says nothing about the key, but the lease must be returned (a probe would stay held).
@@ -147,10 +175,14 @@ export async function forward(plan: ForwardPlan): Promise<ForwardResult> {
       }
       record.attempts.push(attempt(lease, started, clock.now(), undefined, failure.kind));
       lastError = failure;
-      if (!isRetryableNetworkError(failure) || retries >= provider.maxRetries) return { ok: false, error: failure };
+      if (!isRetryableNetworkError(failure) || retries >= provider.maxRetries)
+        return { ok: false, error: failure };
     }
     retries += 1;
-    const slept = await sleepUnlessAborted(backoffDelayMs(retries, plan.random, { retryAfterMs }), plan.signal);
+    const slept = await sleepUnlessAborted(
+      backoffDelayMs(retries, plan.random, { retryAfterMs }),
+      plan.signal,
+    );
     if (!slept) return { ok: false, error: { kind: 'client-aborted' } };
   }
 }

@@ -5,7 +5,10 @@ import { isIP } from 'node:net';
  * domain in `Host`. Only IP literals, `localhost` and explicitly allowed names pass; a name resolves
  * to whatever its owner likes, an IP literal cannot be rebound.
  */
-export function isAllowedHost(hostHeader: string | undefined, allowedNames: readonly string[]): boolean {
+export function isAllowedHost(
+  hostHeader: string | undefined,
+  allowedNames: readonly string[],
+): boolean {
   if (!hostHeader) return false;
   const hostname = hostnameOf(hostHeader).toLowerCase();
   if (hostname === 'localhost' || hostname.endsWith('.localhost')) return true;

@@ -46,17 +46,26 @@ export function parseAnthropicRequest(
 ): Result<ParsedRequest, ProxyError> {
   const text = body.toString('utf8');
   if (text.trim() === '') {
-    return err({ kind: 'invalid-request', message: 'The request body is empty; send a JSON object with model, max_tokens and messages.' });
+    return err({
+      kind: 'invalid-request',
+      message: 'The request body is empty; send a JSON object with model, max_tokens and messages.',
+    });
   }
   if (measureDepth(body) > MAX_JSON_DEPTH) {
-    return err({ kind: 'invalid-request', message: `The request JSON nests deeper than ${MAX_JSON_DEPTH} levels.` });
+    return err({
+      kind: 'invalid-request',
+      message: `The request JSON nests deeper than ${MAX_JSON_DEPTH} levels.`,
+    });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'unparseable';
-    return err({ kind: 'invalid-request', message: `The request body is not valid JSON (${reason}).` });
+    return err({
+      kind: 'invalid-request',
+      message: `The request body is not valid JSON (${reason}).`,
+    });
   }
   const schema = endpoint === 'messages' ? messagesRequest : countTokensRequest;
   const checked = schema.safeParse(json);

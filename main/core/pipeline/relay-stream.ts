@@ -26,7 +26,11 @@ export interface RelayOptions {
  */
 export function relayStream(
   res: ServerResponse,
-  upstream: { statusCode: number; headers: Dispatcher.ResponseData['headers']; body: Dispatcher.ResponseData['body'] },
+  upstream: {
+    statusCode: number;
+    headers: Dispatcher.ResponseData['headers'];
+    body: Dispatcher.ResponseData['body'];
+  },
   options: RelayOptions,
 ): Promise<ProxyError | undefined> {
   res.writeHead(upstream.statusCode, {
@@ -57,7 +61,11 @@ export function relayStream(
       cleanup();
       body.destroy();
       if (options.signal.aborted || res.destroyed) return resolve({ kind: 'client-aborted' });
-      const failure = classifyNetworkError(error, options.provider, { connectMs: 0, headersMs: 0, idleMs: options.idleTimeoutMs });
+      const failure = classifyNetworkError(error, options.provider, {
+        connectMs: 0,
+        headersMs: 0,
+        idleMs: options.idleTimeoutMs,
+      });
       res.end(options.streamError(failure));
       resolve(failure);
     };

@@ -18,19 +18,29 @@ export function resolveRoute(
 ): Result<Route, { error: ProxyError; trace: readonly TraceStep[] }> {
   const resolution = resolveModel(requested, routingContextOf(snapshot));
   if (!resolution.ok) {
-    return err({ error: { kind: 'routing', error: resolution.error, model: requested }, trace: resolution.trace });
+    return err({
+      error: { kind: 'routing', error: resolution.error, model: requested },
+      trace: resolution.trace,
+    });
   }
   const provider = snapshot.providers.get(resolution.provider);
   if (!provider) {
     // resolveModel only names providers from the snapshot; this is a bug, reported as such.
     return err({
-      error: { kind: 'internal', message: `Provider ${resolution.provider} vanished during routing.` },
+      error: {
+        kind: 'internal',
+        message: `Provider ${resolution.provider} vanished during routing.`,
+      },
       trace: resolution.trace,
     });
   }
   if (provider.status.kind === 'partial') {
     return err({
-      error: { kind: 'provider-unconfigured', provider: provider.name, reason: provider.status.reason },
+      error: {
+        kind: 'provider-unconfigured',
+        provider: provider.name,
+        reason: provider.status.reason,
+      },
       trace: resolution.trace,
     });
   }

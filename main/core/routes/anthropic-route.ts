@@ -43,11 +43,18 @@ function unsupported(provider: ProviderConfig): ProxyError | undefined {
 }
 
 function fallbackCredential(provider: ProviderConfig, req: IncomingMessage): Credential {
-  return provider.authMode === 'passthrough' ? { kind: 'client', headers: req.headers } : { kind: 'none' };
+  return provider.authMode === 'passthrough'
+    ? { kind: 'client', headers: req.headers }
+    : { kind: 'none' };
 }
 
 /** POST /v1/messages and /v1/messages/count_tokens to an Anthropic-format provider, bytes passed through. */
-export type ProxiedHandler = (req: IncomingMessage, res: ServerResponse, ctx: RequestContext, body: Buffer) => Promise<void>;
+export type ProxiedHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RequestContext,
+  body: Buffer,
+) => Promise<void>;
 
 export function anthropicRoute(deps: ProxyDeps, endpoint: AnthropicEndpoint): ProxiedHandler {
   return async (req, res, ctx, rawBody) => {

@@ -4,7 +4,13 @@ import type { KeyRegistry } from '../keys/key-registry.js';
 import type { ProxyDeps } from '../proxy-deps.js';
 
 /** Health for people and scripts (`vdm providers` reads it): state and key hints, no secrets. */
-export function healthReport(snapshot: ConfigSnapshot, keys: KeyRegistry, version: string, startedAt: number, now: number) {
+export function healthReport(
+  snapshot: ConfigSnapshot,
+  keys: KeyRegistry,
+  version: string,
+  startedAt: number,
+  now: number,
+) {
   const providers = [...snapshot.providers.values()].map((p) => ({
     name: p.name,
     status: p.status.kind,
@@ -16,7 +22,10 @@ export function healthReport(snapshot: ConfigSnapshot, keys: KeyRegistry, versio
   }));
   const ready = providers.filter((p) => p.status === 'ready');
   const usable = ready.some(
-    (p) => p.authMode !== 'api_key' || p.keys.length === 0 || p.keys.some((k) => k.status.kind !== 'invalid'),
+    (p) =>
+      p.authMode !== 'api_key' ||
+      p.keys.length === 0 ||
+      p.keys.some((k) => k.status.kind !== 'invalid'),
   );
   const status = providers.length === 0 ? 'no-providers' : usable ? 'ok' : 'degraded';
   const dp = snapshot.defaultProvider;

@@ -33,14 +33,29 @@ export function modelsRoute(deps: ProxyDeps, startedAt: number) {
     const models = listedModels(deps.config());
     if (req.headers['anthropic-version']) {
       const created = new Date(startedAt).toISOString();
-      const data = models.map((m) => ({ type: 'model', id: m.id, display_name: `${m.id} -> ${m.target}`, created_at: created }));
-      res.json({ data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
+      const data = models.map((m) => ({
+        type: 'model',
+        id: m.id,
+        display_name: `${m.id} -> ${m.target}`,
+        created_at: created,
+      }));
+      res.json({
+        data,
+        has_more: false,
+        first_id: data[0]?.id ?? null,
+        last_id: data.at(-1)?.id ?? null,
+      });
       return;
     }
     const created = Math.floor(startedAt / 1000);
     res.json({
       object: 'list',
-      data: models.map((m) => ({ id: m.id, object: 'model', created, owned_by: m.target.split(':')[0] ?? 'vandamme' })),
+      data: models.map((m) => ({
+        id: m.id,
+        object: 'model',
+        created,
+        owned_by: m.target.split(':')[0] ?? 'vandamme',
+      })),
     });
   };
 }

@@ -53,7 +53,9 @@ function sameModel(a: ModelAt, b: ModelAt): boolean {
 /** `a -> b -> a` when the chain stays on one provider, `a -> anthropic:b -> openrouter:a` when it crosses. */
 function labels(chain: readonly ModelAt[]): string[] {
   const crosses = new Set(chain.map((n) => n.provider)).size > 1;
-  return chain.map((n) => (crosses && n.provider !== undefined ? `${n.provider}:${n.model}` : n.model));
+  return chain.map((n) =>
+    crosses && n.provider !== undefined ? `${n.provider}:${n.model}` : n.model,
+  );
 }
 
 /**
@@ -61,7 +63,12 @@ function labels(chain: readonly ModelAt[]): string[] {
  * name until a name is no alias. A target that names the very model it came from ends the chain: a
  * `[defaults.aliases]` entry `x = "anthropic:x"` must route to anthropic, not report a cycle.
  */
-export function followAliases(first: AliasMatch, start: ModelAt, ctx: RoutingContext, trace: TraceStep[]): Step {
+export function followAliases(
+  first: AliasMatch,
+  start: ModelAt,
+  ctx: RoutingContext,
+  trace: TraceStep[],
+): Step {
   let at = start;
   let match = first;
   const applied: ModelAt[] = [];
@@ -72,17 +79,25 @@ export function followAliases(first: AliasMatch, start: ModelAt, ctx: RoutingCon
     applied.push(at);
     const { provider, model } = target.value;
     if (sameModel(target.value, at)) {
-      trace.push({ rule: 'alias-chain', detail: `"${model}" names itself on ${provider}: the chain ends here` });
+      trace.push({
+        rule: 'alias-chain',
+        detail: `"${model}" names itself on ${provider}: the chain ends here`,
+      });
       return target;
     }
     const next = findExactAlias(model, provider, ctx);
     if (!next) {
-      trace.push({ rule: 'no-alias', detail: `"${model}" is not an alias on ${provider}: sent to ${provider} as is` });
+      trace.push({
+        rule: 'no-alias',
+        detail: `"${model}" is not an alias on ${provider}: sent to ${provider} as is`,
+      });
       return target;
     }
     const seen = applied.findIndex((n) => sameModel(n, target.value));
-    if (seen >= 0) return err({ kind: 'alias-cycle', cycle: labels([...applied.slice(seen), target.value]) });
-    if (applied.length >= MAX_ALIAS_HOPS) return err({ kind: 'too-many-hops', chain: labels([...applied, target.value]) });
+    if (seen >= 0)
+      return err({ kind: 'alias-cycle', cycle: labels([...applied.slice(seen), target.value]) });
+    if (applied.length >= MAX_ALIAS_HOPS)
+      return err({ kind: 'too-many-hops', chain: labels([...applied, target.value]) });
     at = target.value;
     match = next;
   }

@@ -29,7 +29,8 @@ function fold(text: string): string {
 function candidates(scope: ProviderName | undefined, ctx: RoutingContext): Candidate[] {
   const own: AliasTable = scope === undefined ? {} : (ctx.providers.get(scope)?.aliases ?? {});
   const list: Candidate[] = [];
-  for (const [name, entry] of Object.entries(own)) list.push({ name: name.toLowerCase(), entry, origin: 'provider' });
+  for (const [name, entry] of Object.entries(own))
+    list.push({ name: name.toLowerCase(), entry, origin: 'provider' });
   for (const [name, entry] of Object.entries(ctx.defaultAliases)) {
     list.push({ name: name.toLowerCase(), entry, origin: 'defaults' });
   }
@@ -83,7 +84,9 @@ function ruleOf(match: AliasMatch): TraceStep['rule'] {
 }
 
 function owner(match: AliasMatch): string {
-  return match.origin === 'provider' ? `alias "${match.name}" of provider ${match.scope}` : `default alias "${match.name}"`;
+  return match.origin === 'provider'
+    ? `alias "${match.name}" of provider ${match.scope}`
+    : `default alias "${match.name}"`;
 }
 
 /** The trace step for the first alias applied to what the client sent. */

@@ -7,7 +7,10 @@ function unknownProvider(error: Extract<RoutingError, { kind: 'unknown-provider'
   const head = `Unknown provider "${error.prefix}" in model "${error.model}". Configured providers: ${known}.`;
   // A literal (`!p:name`) cannot be rescued by an alias, so suggesting one would mislead.
   if (error.model.startsWith('!')) {
-    const example = error.known[0] === undefined ? '' : ` (for example "!${error.known[0]}:${error.model.slice(1)}")`;
+    const example =
+      error.known[0] === undefined
+        ? ''
+        : ` (for example "!${error.known[0]}:${error.model.slice(1)}")`;
     return `${head} Use !provider:model with one of them${example}.`;
   }
   return `${head} Use provider:model with one of them, or define an alias named "${error.model}".`;

@@ -6,7 +6,11 @@ describe('formatTrace', () => {
     expect(
       formatTrace([
         { rule: 'default-provider', detail: 'no provider prefix: default provider openrouter' },
-        { rule: 'alias-exact', detail: 'alias "haiku" ...', source: { layer: 'env', where: 'OPENROUTER_ALIAS_HAIKU' } },
+        {
+          rule: 'alias-exact',
+          detail: 'alias "haiku" ...',
+          source: { layer: 'env', where: 'OPENROUTER_ALIAS_HAIKU' },
+        },
       ]),
     ).toEqual([
       '1. default-provider: no provider prefix: default provider openrouter',

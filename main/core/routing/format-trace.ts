@@ -12,7 +12,9 @@ const LAYER_LABEL: Readonly<Record<ValueSource['layer'], string>> = {
 };
 
 function origin(source: ValueSource): string {
-  return source.where === '' ? LAYER_LABEL[source.layer] : `${source.where}, ${LAYER_LABEL[source.layer]}`;
+  return source.where === ''
+    ? LAYER_LABEL[source.layer]
+    : `${source.where}, ${LAYER_LABEL[source.layer]}`;
 }
 
 /** One numbered line per step for a terminal: `2. alias-substring: alias "haiku" ... (from X, environment)`. */

@@ -7,7 +7,10 @@ import { resolveModel } from './resolve-model.js';
 
 function aliases(entries: Record<string, string>): AliasTable {
   return Object.fromEntries(
-    Object.entries(entries).map(([name, target]) => [name, { target, source: { layer: 'local', where: `aliases.${name}` } }]),
+    Object.entries(entries).map(([name, target]) => [
+      name,
+      { target, source: { layer: 'local', where: `aliases.${name}` } },
+    ]),
   );
 }
 
@@ -19,7 +22,10 @@ interface Setup {
 
 function ctx(setup: Setup): RoutingContext {
   const providers = new Map(
-    Object.entries(setup.providers ?? {}).map(([name, table]) => [name as ProviderName, { aliases: aliases(table) }]),
+    Object.entries(setup.providers ?? {}).map(([name, table]) => [
+      name as ProviderName,
+      { aliases: aliases(table) },
+    ]),
   );
   return {
     providers,
@@ -73,13 +79,17 @@ describe('literal names (!)', () => {
   it('refuses an empty literal and !name without a default provider', () => {
     expect(failure(resolveModel('!', c)).kind).toBe('empty-model');
     expect(failure(resolveModel('!openai:', c)).kind).toBe('empty-model');
-    expect(failure(resolveModel('!x', ctx({ providers: { openai: {} } }))).kind).toBe('no-provider');
+    expect(failure(resolveModel('!x', ctx({ providers: { openai: {} } }))).kind).toBe(
+      'no-provider',
+    );
   });
 });
 
 describe('provider prefixes', () => {
   it('splits on the first colon only, so model names keep their colons', () => {
-    expect(routed(resolveModel('openrouter:qwen/qwen3-coder:free', basic))).toBe('openrouter:qwen/qwen3-coder:free');
+    expect(routed(resolveModel('openrouter:qwen/qwen3-coder:free', basic))).toBe(
+      'openrouter:qwen/qwen3-coder:free',
+    );
     expect(routed(resolveModel('ollama:qwen2.5-coder:7b', basic))).toBe('ollama:qwen2.5-coder:7b');
   });
 
@@ -105,12 +115,19 @@ describe('provider prefixes', () => {
   });
 
   it('accepts an unknown prefix when the whole string is an alias of the default provider', () => {
-    const c = ctx({ providers: { openrouter: { 'my:model': 'real-model' } }, defaultProvider: 'openrouter' });
+    const c = ctx({
+      providers: { openrouter: { 'my:model': 'real-model' } },
+      defaultProvider: 'openrouter',
+    });
     expect(routed(resolveModel('My:Model', c))).toBe('openrouter:real-model');
   });
 
   it('accepts an unknown prefix when the whole string is a [defaults.aliases] name', () => {
-    const c = ctx({ providers: { openrouter: {}, openai: {} }, defaultProvider: 'openrouter', defaults: { 'fast:one': 'openai:gpt-4o-mini' } });
+    const c = ctx({
+      providers: { openrouter: {}, openai: {} },
+      defaultProvider: 'openrouter',
+      defaults: { 'fast:one': 'openai:gpt-4o-mini' },
+    });
     expect(routed(resolveModel('fast:one', c))).toBe('openai:gpt-4o-mini');
   });
 
@@ -124,7 +141,10 @@ describe('provider prefixes', () => {
   });
 
   it('scopes alias lookup to the prefixed provider', () => {
-    const c = ctx({ providers: { openrouter: { sonnet: 'or-sonnet' }, openai: { sonnet: 'oa-sonnet' } }, defaultProvider: 'openrouter' });
+    const c = ctx({
+      providers: { openrouter: { sonnet: 'or-sonnet' }, openai: { sonnet: 'oa-sonnet' } },
+      defaultProvider: 'openrouter',
+    });
     expect(routed(resolveModel('openai:sonnet', c))).toBe('openai:oa-sonnet');
     expect(routed(resolveModel('sonnet', c))).toBe('openrouter:or-sonnet');
   });
@@ -137,37 +157,58 @@ describe('alias matching', () => {
   });
 
   it('matches a substring of what the client sent', () => {
-    const c = ctx({ providers: { openrouter: { haiku: 'qwen/qwen3-coder:free' } }, defaultProvider: 'openrouter' });
+    const c = ctx({
+      providers: { openrouter: { haiku: 'qwen/qwen3-coder:free' } },
+      defaultProvider: 'openrouter',
+    });
     const res = resolveModel('claude-haiku-4-5-20251001', c);
     expect(routed(res)).toBe('openrouter:qwen/qwen3-coder:free');
     expect(res.trace[1]).toMatchObject({
       rule: 'alias-substring',
-      detail: 'alias "haiku" of provider openrouter matched "claude-haiku-4-5-20251001" by substring -> "qwen/qwen3-coder:free"',
+      detail:
+        'alias "haiku" of provider openrouter matched "claude-haiku-4-5-20251001" by substring -> "qwen/qwen3-coder:free"',
       source: { layer: 'local', where: 'aliases.haiku' },
     });
   });
 
   it('treats - and _ alike in both directions', () => {
-    const c = ctx({ providers: { p: { 'claude-haiku': 'a', sonnet_4: 'b' } }, defaultProvider: 'p' });
+    const c = ctx({
+      providers: { p: { 'claude-haiku': 'a', sonnet_4: 'b' } },
+      defaultProvider: 'p',
+    });
     expect(routed(resolveModel('claude_haiku_latest', c))).toBe('p:a');
     expect(routed(resolveModel('claude-sonnet-4-5', c))).toBe('p:b');
   });
 
   it('ranks an exact match above a longer substring match', () => {
-    const c = ctx({ providers: { p: { 'claude-haiku': 'long', 'claude-haiku-x': 'exact' } }, defaultProvider: 'p' });
+    const c = ctx({
+      providers: { p: { 'claude-haiku': 'long', 'claude-haiku-x': 'exact' } },
+      defaultProvider: 'p',
+    });
     expect(routed(resolveModel('claude-haiku-x', c))).toBe('p:exact');
     // Same length, and the substring one is the provider's own: only "exact first" decides.
-    const c2 = ctx({ providers: { p: { 'claude-haiku': 'own' } }, defaultProvider: 'p', defaults: { claude_haiku: 'def' } });
+    const c2 = ctx({
+      providers: { p: { 'claude-haiku': 'own' } },
+      defaultProvider: 'p',
+      defaults: { claude_haiku: 'def' },
+    });
     expect(routed(resolveModel('claude_haiku', c2))).toBe('p:def');
   });
 
   it('ranks a longer alias above a shorter one', () => {
-    const c = ctx({ providers: { p: { haiku: 'short', 'haiku-4-5': 'long' } }, defaultProvider: 'p' });
+    const c = ctx({
+      providers: { p: { haiku: 'short', 'haiku-4-5': 'long' } },
+      defaultProvider: 'p',
+    });
     expect(routed(resolveModel('claude-haiku-4-5-20251001', c))).toBe('p:long');
   });
 
   it("ranks the provider's own alias above [defaults.aliases] of the same length", () => {
-    const c = ctx({ providers: { p: { haiku: 'own' } }, defaultProvider: 'p', defaults: { haiku: 'default' } });
+    const c = ctx({
+      providers: { p: { haiku: 'own' } },
+      defaultProvider: 'p',
+      defaults: { haiku: 'default' },
+    });
     expect(routed(resolveModel('haiku', c))).toBe('p:own');
     expect(routed(resolveModel('claude-haiku-4', c))).toBe('p:own');
   });
@@ -178,10 +219,18 @@ describe('alias matching', () => {
   });
 
   it('falls back to [defaults.aliases] for names the provider lacks', () => {
-    const c = ctx({ providers: { p: { sonnet: 's' } }, defaultProvider: 'p', defaults: { haiku: 'small' } });
+    const c = ctx({
+      providers: { p: { sonnet: 's' } },
+      defaultProvider: 'p',
+      defaults: { haiku: 'small' },
+    });
     const res = resolveModel('haiku', c);
     expect(routed(res)).toBe('p:small');
-    expect(res.trace.map((s) => s.rule)).toEqual(['default-provider', 'default-alias-exact', 'no-alias']);
+    expect(res.trace.map((s) => s.rule)).toEqual([
+      'default-provider',
+      'default-alias-exact',
+      'no-alias',
+    ]);
   });
 
   it('sends a name no alias matches to the provider unchanged', () => {
@@ -197,26 +246,40 @@ describe('alias matching', () => {
 
 describe('alias targets and chains', () => {
   it('crosses providers with a q:model target', () => {
-    const c = ctx({ providers: { openrouter: {}, anthropic: {} }, defaultProvider: 'openrouter', defaults: { haiku: 'anthropic:claude-haiku-4-5' } });
+    const c = ctx({
+      providers: { openrouter: {}, anthropic: {} },
+      defaultProvider: 'openrouter',
+      defaults: { haiku: 'anthropic:claude-haiku-4-5' },
+    });
     const res = resolveModel('haiku', c);
     expect(routed(res)).toBe('anthropic:claude-haiku-4-5');
     expect(res.trace.map((s) => s.rule)).toContain('provider-prefix');
   });
 
   it("keeps a bare target on the alias's provider, even with colons in it", () => {
-    const c = ctx({ providers: { openrouter: { coder: 'qwen/qwen3-coder:free' }, openai: {} }, defaultProvider: 'openai' });
+    const c = ctx({
+      providers: { openrouter: { coder: 'qwen/qwen3-coder:free' }, openai: {} },
+      defaultProvider: 'openai',
+    });
     expect(routed(resolveModel('openrouter:coder', c))).toBe('openrouter:qwen/qwen3-coder:free');
   });
 
   it('keeps a bare [defaults.aliases] target on the provider being resolved for', () => {
-    const c = ctx({ providers: { openrouter: {}, openai: {} }, defaultProvider: 'openrouter', defaults: { fast: 'mini' } });
+    const c = ctx({
+      providers: { openrouter: {}, openai: {} },
+      defaultProvider: 'openrouter',
+      defaults: { fast: 'mini' },
+    });
     expect(routed(resolveModel('openai:fast', c))).toBe('openai:mini');
     expect(routed(resolveModel('fast', c))).toBe('openrouter:mini');
   });
 
   it('follows chains by exact name, on the target provider then [defaults.aliases]', () => {
     const c = ctx({
-      providers: { openrouter: { sonnet: 'anthropic:best' }, anthropic: { best: 'claude-sonnet-4-5' } },
+      providers: {
+        openrouter: { sonnet: 'anthropic:best' },
+        anthropic: { best: 'claude-sonnet-4-5' },
+      },
       defaultProvider: 'openrouter',
       defaults: { 'claude-sonnet-4-5': 'claude-sonnet-4-5-20250929' },
     });
@@ -226,12 +289,19 @@ describe('alias targets and chains', () => {
   });
 
   it('does not substring-match targets', () => {
-    const c = ctx({ providers: { p: { sonnet: 'claude-haiku-x', haiku: 'never' } }, defaultProvider: 'p' });
+    const c = ctx({
+      providers: { p: { sonnet: 'claude-haiku-x', haiku: 'never' } },
+      defaultProvider: 'p',
+    });
     expect(routed(resolveModel('sonnet', c))).toBe('p:claude-haiku-x');
   });
 
   it('ends the chain when a target names the model it came from', () => {
-    const c = ctx({ providers: { openrouter: {}, anthropic: {} }, defaultProvider: 'openrouter', defaults: { 'claude-x': 'anthropic:claude-x' } });
+    const c = ctx({
+      providers: { openrouter: {}, anthropic: {} },
+      defaultProvider: 'openrouter',
+      defaults: { 'claude-x': 'anthropic:claude-x' },
+    });
     expect(routed(resolveModel('claude-x', c))).toBe('anthropic:claude-x');
     const self = ctx({ providers: { p: { haiku: 'claude-haiku-4-5' } }, defaultProvider: 'p' });
     expect(routed(resolveModel('claude-haiku-4-5', self))).toBe('p:claude-haiku-4-5');
@@ -241,21 +311,34 @@ describe('alias targets and chains', () => {
     const c = ctx({ providers: { p: { a: 'b', b: 'a' } }, defaultProvider: 'p' });
     const res = resolveModel('a', c);
     expect(failure(res)).toEqual({ kind: 'alias-cycle', cycle: ['a', 'b', 'a'] });
-    expect(res.trace.at(-1)).toMatchObject({ rule: 'error', detail: expect.stringContaining('a -> b -> a') });
+    expect(res.trace.at(-1)).toMatchObject({
+      rule: 'error',
+      detail: expect.stringContaining('a -> b -> a'),
+    });
   });
 
   it('qualifies the names of a cycle that crosses providers', () => {
     const c = ctx({ providers: { p: { a: 'q:b' }, q: { b: 'p:a' } }, defaultProvider: 'p' });
-    expect(failure(resolveModel('a', c))).toEqual({ kind: 'alias-cycle', cycle: ['p:a', 'q:b', 'p:a'] });
+    expect(failure(resolveModel('a', c))).toEqual({
+      kind: 'alias-cycle',
+      cycle: ['p:a', 'q:b', 'p:a'],
+    });
   });
 
   it(`follows ${MAX_ALIAS_HOPS} hops and refuses the next one`, () => {
     const chain = (n: number) =>
       Object.fromEntries(Array.from({ length: n }, (_, i) => [`m${i}`, `m${i + 1}`]));
-    expect(routed(resolveModel('m0', ctx({ providers: { p: chain(MAX_ALIAS_HOPS) }, defaultProvider: 'p' })))).toBe(
-      `p:m${MAX_ALIAS_HOPS}`,
+    expect(
+      routed(
+        resolveModel('m0', ctx({ providers: { p: chain(MAX_ALIAS_HOPS) }, defaultProvider: 'p' })),
+      ),
+    ).toBe(`p:m${MAX_ALIAS_HOPS}`);
+    const error = failure(
+      resolveModel(
+        'm0',
+        ctx({ providers: { p: chain(MAX_ALIAS_HOPS + 1) }, defaultProvider: 'p' }),
+      ),
     );
-    const error = failure(resolveModel('m0', ctx({ providers: { p: chain(MAX_ALIAS_HOPS + 1) }, defaultProvider: 'p' })));
     expect(error.kind).toBe('too-many-hops');
     expect(error).toMatchObject({ chain: expect.arrayContaining(['m0', `m${MAX_ALIAS_HOPS}`]) });
   });
@@ -275,11 +358,16 @@ describe('no provider', () => {
   });
 
   it('answers no-provider for a bare name when there is no default provider', () => {
-    expect(failure(resolveModel('gpt-4o', ctx({ providers: { openai: {} } }))).kind).toBe('no-provider');
+    expect(failure(resolveModel('gpt-4o', ctx({ providers: { openai: {} } }))).kind).toBe(
+      'no-provider',
+    );
   });
 
   it('still routes a [defaults.aliases] entry that names its provider', () => {
-    const c = ctx({ providers: { openai: {} }, defaults: { fast: 'openai:gpt-4o-mini', bare: 'x' } });
+    const c = ctx({
+      providers: { openai: {} },
+      defaults: { fast: 'openai:gpt-4o-mini', bare: 'x' },
+    });
     expect(routed(resolveModel('fast', c))).toBe('openai:gpt-4o-mini');
     expect(failure(resolveModel('bare', c)).kind).toBe('no-provider');
   });

@@ -25,13 +25,19 @@ function resolveLiteral(requested: string, ctx: RoutingContext, trace: TraceStep
     // form is explicit, so a misspelt provider must not silently reach the wrong upstream.
     if (!ctx.providers.has(prefix)) return unknownProvider(rest.slice(0, colon), requested, ctx);
     const model = rest.slice(colon + 1);
-    trace.push({ rule: 'literal', detail: `"${requested}" is literal: model "${model}" on provider ${prefix}, no alias matching` });
+    trace.push({
+      rule: 'literal',
+      detail: `"${requested}" is literal: model "${model}" on provider ${prefix}, no alias matching`,
+    });
     return model === '' ? err({ kind: 'empty-model' }) : ok({ provider: prefix, model });
   }
   if (rest === '') return err({ kind: 'empty-model' });
   if (ctx.defaultProvider === undefined) return err({ kind: 'no-provider' });
   const provider = ctx.defaultProvider;
-  trace.push({ rule: 'literal', detail: `"${requested}" is literal: model "${rest}" on default provider ${provider}, no alias matching` });
+  trace.push({
+    rule: 'literal',
+    detail: `"${requested}" is literal: model "${rest}" on default provider ${provider}, no alias matching`,
+  });
   return ok({ provider, model: rest });
 }
 
@@ -48,12 +54,20 @@ function resolveName(at: ModelAt, ctx: RoutingContext, trace: TraceStep[]): Step
 }
 
 /** `p:rest` (CONFIG.md rule 2): split on the first colon only, so model names may contain colons. */
-function resolvePrefixed(requested: string, colon: number, ctx: RoutingContext, trace: TraceStep[]): Step {
+function resolvePrefixed(
+  requested: string,
+  colon: number,
+  ctx: RoutingContext,
+  trace: TraceStep[],
+): Step {
   const rawPrefix = requested.slice(0, colon);
   const prefix = rawPrefix.toLowerCase() as ProviderName;
   if (ctx.providers.has(prefix)) {
     const model = requested.slice(colon + 1);
-    trace.push({ rule: 'provider-prefix', detail: `prefix "${rawPrefix}" is provider ${prefix}: model "${model}"` });
+    trace.push({
+      rule: 'provider-prefix',
+      detail: `prefix "${rawPrefix}" is provider ${prefix}: model "${model}"`,
+    });
     if (model === '') return err({ kind: 'empty-model' });
     return resolveName({ provider: prefix, model }, ctx, trace);
   }
@@ -70,7 +84,10 @@ function resolvePrefixed(requested: string, colon: number, ctx: RoutingContext, 
 function resolveBare(requested: string, ctx: RoutingContext, trace: TraceStep[]): Step {
   const provider = ctx.defaultProvider;
   if (provider !== undefined) {
-    trace.push({ rule: 'default-provider', detail: `no provider prefix: default provider ${provider}` });
+    trace.push({
+      rule: 'default-provider',
+      detail: `no provider prefix: default provider ${provider}`,
+    });
   }
   // Without a default, a `[defaults.aliases]` entry that names its provider can still route the name.
   return resolveName({ provider, model: requested }, ctx, trace);
@@ -82,7 +99,9 @@ function route(requested: string, ctx: RoutingContext, trace: TraceStep[]): Step
   if (ctx.providers.size === 0) return err({ kind: 'no-provider' });
   if (requested.startsWith('!')) return resolveLiteral(requested, ctx, trace);
   const colon = requested.indexOf(':');
-  return colon >= 0 ? resolvePrefixed(requested, colon, ctx, trace) : resolveBare(requested, ctx, trace);
+  return colon >= 0
+    ? resolvePrefixed(requested, colon, ctx, trace)
+    : resolveBare(requested, ctx, trace);
 }
 
 /**
@@ -93,7 +112,8 @@ export function resolveModel(requested: string, ctx: RoutingContext): Resolution
   const trace: TraceStep[] = [];
   // Surrounding whitespace is never part of a model id; trimming beats an upstream "model not found".
   const routed = route(requested.trim(), ctx, trace);
-  if (routed.ok) return { ok: true, provider: routed.value.provider, model: routed.value.model, trace };
+  if (routed.ok)
+    return { ok: true, provider: routed.value.provider, model: routed.value.model, trace };
   trace.push({ rule: 'error', detail: describeRoutingError(routed.error) });
   return { ok: false, error: routed.error, trace };
 }

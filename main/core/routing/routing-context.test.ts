@@ -12,8 +12,14 @@ describe('routingContextOf', () => {
   const name = 'openai' as ProviderName;
   it('takes the default provider whether configured or a fallback', () => {
     const source = { layer: 'env', where: 'VDM_DEFAULT_PROVIDER' } as const;
-    expect(routingContextOf(snapshotWith({ kind: 'configured', name, source })).defaultProvider).toBe('openai');
-    expect(routingContextOf(snapshotWith({ kind: 'fallback', name, reason: 'r' })).defaultProvider).toBe('openai');
-    expect(routingContextOf(snapshotWith({ kind: 'none', reason: 'r' })).defaultProvider).toBeUndefined();
+    expect(
+      routingContextOf(snapshotWith({ kind: 'configured', name, source })).defaultProvider,
+    ).toBe('openai');
+    expect(
+      routingContextOf(snapshotWith({ kind: 'fallback', name, reason: 'r' })).defaultProvider,
+    ).toBe('openai');
+    expect(
+      routingContextOf(snapshotWith({ kind: 'none', reason: 'r' })).defaultProvider,
+    ).toBeUndefined();
   });
 });

@@ -36,7 +36,8 @@ export function anthropicHeaders(
   headers['accept-encoding'] = 'identity';
   headers['content-type'] = 'application/json';
   headers['anthropic-version'] ??= '2023-06-01';
-  for (const name in provider.headers) headers[name.toLowerCase()] = provider.headers[name] as string;
+  for (const name in provider.headers)
+    headers[name.toLowerCase()] = provider.headers[name] as string;
   switch (credential.kind) {
     case 'provider-key':
       headers['x-api-key'] = credential.key;

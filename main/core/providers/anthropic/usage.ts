@@ -14,7 +14,8 @@ function applyUsage(target: TokenUsage, usage: AnthropicUsage | undefined): void
   // message_delta usage is cumulative (fixtures README detail 4): assign, never add.
   if (typeof usage.input_tokens === 'number') target.input = usage.input_tokens;
   if (typeof usage.output_tokens === 'number') target.output = usage.output_tokens;
-  if (typeof usage.cache_read_input_tokens === 'number') target.cacheRead = usage.cache_read_input_tokens;
+  if (typeof usage.cache_read_input_tokens === 'number')
+    target.cacheRead = usage.cache_read_input_tokens;
   if (typeof usage.cache_creation_input_tokens === 'number') {
     target.cacheCreation = usage.cache_creation_input_tokens;
   }
@@ -36,7 +37,10 @@ export function usageOfMessage(body: Buffer): TokenUsage | undefined {
   if (open === -1) return undefined;
   try {
     const usage = emptyUsage();
-    applyUsage(usage, JSON.parse(body.toString('utf8', open, valueEnd(body, open))) as AnthropicUsage);
+    applyUsage(
+      usage,
+      JSON.parse(body.toString('utf8', open, valueEnd(body, open))) as AnthropicUsage,
+    );
     return usage;
   } catch {
     return undefined;
@@ -60,7 +64,10 @@ export class StreamUsageTap {
         if (event.event === 'error') this.#errored = true;
         if (event.event !== 'message_start' && event.event !== 'message_delta') return;
         try {
-          const data = JSON.parse(event.data) as { message?: { usage?: AnthropicUsage }; usage?: AnthropicUsage };
+          const data = JSON.parse(event.data) as {
+            message?: { usage?: AnthropicUsage };
+            usage?: AnthropicUsage;
+          };
           applyUsage(this.usage, data.message?.usage ?? data.usage);
           this.#sawUsage = true;
         } catch {
