@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -48,6 +48,14 @@ beforeAll(() => {
 });
 
 describe('vdm', () => {
+  it('is bundled as Latin-1 text, so V8 keeps its source as a one-byte string', () => {
+    // A single character above U+00FF (e.g. a literal "…" in a regex) doubles the bundle's
+    // memory: V8 stores the whole 3 MB source as UTF-16. Write such characters as \u escapes.
+    const source = readFileSync(VDM, 'utf8');
+    const wide = [...source].findIndex((ch) => ch.charCodeAt(0) > 0xff);
+    expect(wide === -1 ? '' : source.slice(Math.max(0, wide - 40), wide + 10)).toBe('');
+  });
+
   it('has help for every command', async () => {
     const dir = freshDir();
     const top = await vdm(['--help'], dir, envFor(dir));

@@ -33,5 +33,5 @@ export function quoteClientText(text: string, max = 200): string {
 /** Joins a sentence that may or may not end in punctuation with the one after it. */
 export function sentence(text: string): string {
   const t = text.trim();
-  return /[.!?…]$/.test(t) ? t : `${t}.`;
+  return /[.!?\u2026]$/.test(t) ? t : `${t}.`;
 }
