@@ -10,6 +10,7 @@ import { keyHash } from '../config/secret-hint.js';
 import { healthUrl, type LiveHealth } from './providers-live-health.js';
 import { providersReport } from './providers-report.js';
 import { renderProvidersTable } from './providers-table.js';
+import { providerConfig } from '../test-support/provider-config.js';
 
 const KEY_1 = 'sk-test-FAKE-0000000000001234';
 const KEY_2 = 'sk-test-FAKE-0000000000005678';
@@ -32,27 +33,7 @@ const globals: GlobalSettings = {
   vdmHome: '/tmp/vdm-test-home',
 };
 
-function provider(name: string, extra: Partial<ProviderConfig>): ProviderConfig {
-  return {
-    name: name as ProviderName,
-    apiFormat: 'openai',
-    baseUrl: `https://${name}.example.test/v1`,
-    apiVersion: undefined,
-    authMode: 'api_key',
-    apiKeys: [],
-    headers: {},
-    aliases: {},
-    requestTimeoutMs: 90_000,
-    connectTimeoutMs: 10_000,
-    streamIdleTimeoutMs: 60_000,
-    maxRetries: 2,
-    toolNameSanitization: false,
-    reasoningContentPassthrough: false,
-    status: { kind: 'ready' },
-    sources: {},
-    ...extra,
-  };
-}
+const provider = providerConfig;
 
 function snapshot(
   list: readonly ProviderConfig[],

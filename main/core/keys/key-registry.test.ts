@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AuthMode, ProviderName } from '../../../shared/domain/provider.js';
+import type { ProviderName } from '../../../shared/domain/provider.js';
 import type { ProviderConfig } from '../../config/model.js';
+import { providerConfig } from '../../test-support/provider-config.js';
 import { KeyRegistry } from './key-registry.js';
 import type { KeyPolicy } from './model.js';
 
@@ -20,25 +21,12 @@ function provider(
   apiKeys: readonly string[],
   extra: Partial<ProviderConfig> = {},
 ): ProviderConfig {
-  return {
-    name: name as ProviderName,
+  return providerConfig(name, {
     apiFormat: 'anthropic',
     baseUrl: 'https://api.example.test',
-    apiVersion: undefined,
-    authMode: 'api_key' as AuthMode,
     apiKeys,
-    headers: {},
-    aliases: {},
-    requestTimeoutMs: 90_000,
-    connectTimeoutMs: 10_000,
-    streamIdleTimeoutMs: 60_000,
-    maxRetries: 2,
-    toolNameSanitization: false,
-    reasoningContentPassthrough: false,
-    status: { kind: 'ready' },
-    sources: {},
     ...extra,
-  };
+  });
 }
 
 function providers(...list: ProviderConfig[]): ReadonlyMap<ProviderName, ProviderConfig> {
