@@ -125,6 +125,20 @@ describe('upstream faults', () => {
     await expect.poll(() => proxy.app.activity.recent(1)[0]?.errorKind).toBe('client-aborted');
   });
 
+  it('closes the upstream connection when the client gives up before the upstream answers', async () => {
+    const client = await setup();
+    upstream.enqueue(hang);
+    const controller = new AbortController();
+    const pending = client.messages
+      .create(ask, { signal: controller.signal })
+      .catch((e: unknown) => e);
+    await expect.poll(() => upstream.requests.length).toBe(1);
+    controller.abort();
+    await expect(pending).resolves.toBeInstanceOf(Anthropic.APIUserAbortError);
+    await expect(upstream.requests[0]?.socketClosed).resolves.toBeUndefined();
+    await expect.poll(() => proxy.app.activity.recent(1)[0]?.errorKind).toBe('client-aborted');
+  });
+
   it('refuses bad JSON with a 400 invalid_request_error, before any upstream call', async () => {
     await setup();
     const res = await fetch(`${proxy.url}/v1/messages`, {

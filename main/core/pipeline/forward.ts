@@ -1,4 +1,4 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { ProviderConfig } from '../../config/model.js';
 import type { AttemptRecord, RequestRecord } from '../activity/request-record.js';
 import type { Clock } from '../clock.js';
@@ -10,12 +10,11 @@ import { backoffDelayMs } from '../errors/retry-after.js';
 import type { KeyPool } from '../keys/key-pool.js';
 import type { KeyLease } from '../keys/model.js';
 import type { Credential } from '../providers/anthropic/anthropic-endpoint.js';
-
-/** Error bodies are read for their message only; anything past this is dropped. */
-const ERROR_BODY_CAP = 64 * 1024;
+import { exchange, type UpstreamResponse } from '../http/upstream-exchange.js';
 
 export interface UpstreamRequest {
-  readonly url: string;
+  readonly origin: string;
+  readonly path: string;
   readonly headers: Record<string, string>;
   readonly body: Buffer;
 }
@@ -35,38 +34,9 @@ export interface ForwardPlan {
   readonly mode: 'buffer' | 'stream';
 }
 
-export type UpstreamSuccess =
-  | {
-      readonly kind: 'buffered';
-      readonly statusCode: number;
-      readonly headers: Dispatcher.ResponseData['headers'];
-      readonly body: Buffer;
-    }
-  | {
-      readonly kind: 'stream';
-      readonly statusCode: number;
-      readonly headers: Dispatcher.ResponseData['headers'];
-      readonly body: Dispatcher.ResponseData['body'];
-    };
-
 export type ForwardResult =
-  | { readonly ok: true; readonly response: UpstreamSuccess }
+  | { readonly ok: true; readonly response: UpstreamResponse }
   | { readonly ok: false; readonly error: ProxyError };
-
-async function readCapped(body: Dispatcher.ResponseData['body']): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buf = chunk as Buffer;
-    chunks.push(buf);
-    size += buf.length;
-    if (size >= ERROR_BODY_CAP) {
-      body.destroy();
-      break;
-    }
-  }
-  return Buffer.concat(chunks).toString('utf8').slice(0, ERROR_BODY_CAP);
-}
 
 function noHealthyKey(plan: ForwardPlan): ProxyError {
   const pool = plan.pool;
@@ -88,23 +58,24 @@ function attempt(
   return { keyHint: lease?.hint, status, error, durationMs: now - started };
 }
 
-async function once(
-  plan: ForwardPlan,
-  lease: KeyLease | undefined,
-): Promise<Dispatcher.ResponseData> {
+function once(plan: ForwardPlan, lease: KeyLease | undefined): Promise<UpstreamResponse> {
   const credential: Credential = lease
     ? { kind: 'provider-key', key: lease.key }
     : plan.fallbackCredential;
   const upstream = plan.build(credential);
-  return request(upstream.url, {
-    method: 'POST',
-    headers: upstream.headers,
-    body: upstream.body,
-    dispatcher: plan.dispatcher,
-    signal: plan.signal,
-    headersTimeout: plan.provider.requestTimeoutMs,
-    bodyTimeout: plan.provider.streamIdleTimeoutMs,
-  });
+  return exchange(
+    plan.dispatcher,
+    {
+      origin: upstream.origin,
+      path: upstream.path,
+      headers: upstream.headers,
+      body: upstream.body,
+      headersTimeoutMs: plan.provider.requestTimeoutMs,
+      bodyTimeoutMs: plan.provider.streamIdleTimeoutMs,
+    },
+    plan.mode,
+    plan.signal,
+  );
 }
 
 /**
@@ -133,20 +104,12 @@ export async function forward(plan: ForwardPlan): Promise<ForwardResult> {
     try {
       const res = await once(plan, lease);
       if (res.statusCode < 400) {
-        const response: UpstreamSuccess =
-          plan.mode === 'buffer'
-            ? {
-                kind: 'buffered',
-                statusCode: res.statusCode,
-                headers: res.headers,
-                body: Buffer.from(await res.body.arrayBuffer()),
-              }
-            : { kind: 'stream', statusCode: res.statusCode, headers: res.headers, body: res.body };
         lease?.report({ kind: 'success' });
         record.attempts.push(attempt(lease, started, clock.now(), res.statusCode));
-        return { ok: true, response };
+        return { ok: true, response: res };
       }
-      const bodyText = await readCapped(res.body);
+      // Error answers are always collected (capped), whatever the mode.
+      const bodyText = res.kind === 'buffered' ? res.body.toString('utf8') : '';
       const verdict = classifyUpstreamResponse({
         status: res.statusCode,
         headers: res.headers,

@@ -10,7 +10,7 @@ import { relayStream } from '../pipeline/relay-stream.js';
 import { resolveRoute } from '../pipeline/resolve-route.js';
 import {
   anthropicHeaders,
-  anthropicUrl,
+  anthropicTarget,
   type Credential,
 } from '../providers/anthropic/anthropic-endpoint.js';
 import { StreamUsageTap, usageOfMessage } from '../providers/anthropic/usage.js';
@@ -82,7 +82,7 @@ export function anthropicRoute(deps: ProxyDeps, endpoint: AnthropicEndpoint): Pr
       pool: deps.keys.pool(provider.name),
       fallbackCredential: fallbackCredential(provider, req),
       build: (credential) => ({
-        url: anthropicUrl(provider, PATHS[endpoint], search),
+        ...anthropicTarget(provider, PATHS[endpoint], search),
         headers: anthropicHeaders(provider, req.headers, credential),
         body,
       }),

@@ -8,9 +8,25 @@ export type Credential =
   /** Keyless endpoints (local servers). */
   | { readonly kind: 'none' };
 
-/** `{base}/v1/messages` (base is the host root for Anthropic-format providers, CONFIG.md). */
-export function anthropicUrl(provider: ProviderConfig, path: string, search: string): string {
-  return `${provider.baseUrl ?? ''}${path}${search}`;
+const targets = new Map<string, { origin: string; prefix: string }>();
+
+/**
+ * Where `{base}/v1/messages` is (base is the host root for Anthropic-format providers, possibly
+ * with a path prefix such as `https://api.z.ai/api/anthropic`, CONFIG.md), as origin and path.
+ */
+export function anthropicTarget(
+  provider: ProviderConfig,
+  path: string,
+  search: string,
+): { origin: string; path: string } {
+  const base = provider.baseUrl ?? '';
+  let target = targets.get(base);
+  if (!target) {
+    const url = new URL(base);
+    target = { origin: url.origin, prefix: url.pathname.replace(/\/$/, '') };
+    targets.set(base, target);
+  }
+  return { origin: target.origin, path: `${target.prefix}${path}${search}` };
 }
 
 function clientCredentialHeaders(headers: HeaderBag): Record<string, string> {
