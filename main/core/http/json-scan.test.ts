@@ -43,6 +43,12 @@ describe('replaceTopLevelValue', () => {
     );
   });
 
+  it('finds a key written with escapes', () => {
+    expect(replaceTopLevelValue('{"mod\\u0065l":"a","x":1}', 'model', 'b')).toBe(
+      '{"mod\\u0065l":"b","x":1}',
+    );
+  });
+
   it('leaves text without the key alone', () => {
     expect(replaceTopLevelValue('{"a":1}', 'model', 'x')).toBe('{"a":1}');
   });

@@ -65,6 +65,14 @@ export function valueEnd(bytes: Buffer, start: number): number {
   return bytes.length;
 }
 
+/** A key's text; keys with escapes (rare) go through JSON.parse, the rest are read as they are. */
+function keyAt(bytes: Buffer, start: number, end: number): string {
+  for (let i = start + 1; i < end - 1; i += 1) {
+    if (bytes[i] === BACKSLASH) return JSON.parse(bytes.toString('utf8', start, end)) as string;
+  }
+  return bytes.toString('utf8', start + 1, end - 1);
+}
+
 function skipSpace(bytes: Buffer, i: number): number {
   while (i < bytes.length && isSpace(bytes[i])) i += 1;
   return i;
@@ -101,7 +109,7 @@ export function scanTopLevel(bytes: Buffer, keys: readonly string[]): TopLevelSp
     i = skipSpace(bytes, i);
     if (bytes[i] !== QUOTE) break;
     const keyEnd = skipString(bytes, i);
-    const key = JSON.parse(bytes.toString('utf8', i, keyEnd)) as string;
+    const key = keyAt(bytes, i, keyEnd);
     i = skipSpace(bytes, keyEnd);
     i = skipSpace(bytes, i + 1); // past ':'
     const end = valueEnd(bytes, i);

@@ -1,8 +1,7 @@
 import { err, ok, type Result } from '../../../shared/result.js';
 import type { ConfigSnapshot, ProviderConfig } from '../../config/model.js';
 import type { ProxyError } from '../errors/proxy-error.js';
-import { resolveModel } from '../routing/resolve-model.js';
-import { routingContextOf } from '../routing/routing-context.js';
+import { resolveCached } from '../routing/resolution-cache.js';
 import type { TraceStep } from '../routing/model.js';
 
 export interface Route {
@@ -16,7 +15,7 @@ export function resolveRoute(
   snapshot: ConfigSnapshot,
   requested: string,
 ): Result<Route, { error: ProxyError; trace: readonly TraceStep[] }> {
-  const resolution = resolveModel(requested, routingContextOf(snapshot));
+  const resolution = resolveCached(snapshot, requested);
   if (!resolution.ok) {
     return err({
       error: { kind: 'routing', error: resolution.error, model: requested },
@@ -25,7 +24,7 @@ export function resolveRoute(
   }
   const provider = snapshot.providers.get(resolution.provider);
   if (!provider) {
-    // resolveModel only names providers from the snapshot; this is a bug, reported as such.
+    // Resolution only names providers from the snapshot; this is a bug, reported as such.
     return err({
       error: {
         kind: 'internal',
