@@ -37,12 +37,15 @@ export interface KeySlot {
 
 export type Availability = 'now' | 'probe' | 'busy' | 'resting' | 'never';
 
+/** The one healthy state, shared: slots compare it by identity to skip no-op updates. */
+const HEALTHY: SlotState = { kind: 'healthy' };
+
 export function newSlot(key: string): KeySlot {
   return {
     key,
     hint: keyHint(key),
     hash: keyHash(key),
-    state: { kind: 'healthy' },
+    state: HEALTHY,
     requests: 0,
     failures: 0,
     streak: 0,
@@ -106,24 +109,27 @@ export interface Settlement {
 export function settled(slot: KeySlot, outcome: KeyOutcome, s: Settlement): KeySlot {
   const probe = slot.probe?.serial === s.serial ? undefined : slot.probe;
   const fresh = s.serial > slot.downgradedAt;
-  const blamed = { ...slot, probe, failures: slot.failures + 1, downgradedAt: s.issued };
+  const blamed = () => ({ ...slot, probe, failures: slot.failures + 1, downgradedAt: s.issued });
   switch (outcome.kind) {
     case 'success':
-      return fresh ? { ...slot, probe, state: { kind: 'healthy' }, streak: 0 } : { ...slot, probe };
+      // The common case changes nothing: keep the slot (this runs on every request).
+      if (probe === slot.probe && (!fresh || (slot.state === HEALTHY && slot.streak === 0)))
+        return slot;
+      return fresh ? { ...slot, probe, state: HEALTHY, streak: 0 } : { ...slot, probe };
     case 'neutral':
-      return { ...slot, probe };
+      return probe === slot.probe ? slot : { ...slot, probe };
     case 'unauthorized': {
       const since = slot.state.kind === 'invalid' ? slot.state.since : s.now;
-      return { ...blamed, state: { kind: 'invalid', httpStatus: outcome.httpStatus, since } };
+      return { ...blamed(), state: { kind: 'invalid', httpStatus: outcome.httpStatus, since } };
     }
     case 'rate-limited': {
       const streak = fresh ? slot.streak + 1 : Math.max(slot.streak, 1);
       const until = s.now + rateLimitCooldownMs(s.policy, streak, outcome.retryAfterMs);
-      return { ...blamed, streak, state: rest(slot, 'rate-limited', until) };
+      return { ...blamed(), streak, state: rest(slot, 'rate-limited', until) };
     }
     case 'quota-exhausted': {
       const until = s.now + quotaCooldownMs(s.policy, outcome.retryAfterMs);
-      return { ...blamed, state: rest(slot, 'quota-exhausted', until) };
+      return { ...blamed(), state: rest(slot, 'quota-exhausted', until) };
     }
     default:
       return assertNever(outcome);
