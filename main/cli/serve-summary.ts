@@ -21,11 +21,9 @@ export function serveSummary(snapshot: ConfigSnapshot, url: string): string[] {
   const providers = [...snapshot.providers.values()].sort((a, b) => a.name.localeCompare(b.name));
   if (providers.length === 0) {
     lines.push('No provider configured yet: requests will be refused until you add one.');
+    lines.push('  Add one to ./.env or ./vandamme-config.toml (picked up without a restart), e.g.');
     lines.push(
-      '  Set a {PROVIDER}_API_KEY variable (e.g. OPENAI_API_KEY or ANTHROPIC_API_KEY), or add a',
-    );
-    lines.push(
-      '  provider to ./vandamme-config.toml, then the server picks it up without a restart.',
+      '  ANTHROPIC_API_KEY=sk-ant-...; or export a {PROVIDER}_API_KEY variable and restart.',
     );
   } else {
     lines.push('Providers:');
