@@ -13,11 +13,7 @@ describe('Chat Completions endpoint', () => {
       origin: 'https://openrouter.ai',
       path: '/api/v1/chat/completions',
     });
-    const headers = chatHeaders(
-      p,
-      { 'anthropic-version': '2023-06-01', 'x-api-key': 'client' },
-      { kind: 'provider-key', key: 'sk-or-FAKE' },
-    );
+    const headers = chatHeaders(p, { kind: 'provider-key', key: 'sk-or-FAKE' });
     expect(headers['authorization']).toBe('Bearer sk-or-FAKE');
     expect(headers['http-referer']).toBe('https://x.test');
     expect(headers['anthropic-version']).toBeUndefined();
@@ -42,11 +38,7 @@ describe('Chat Completions endpoint', () => {
   it("passes the client's own key through as Bearer for !PASSTHRU, and nothing for keyless servers", () => {
     const p = providerConfig('ollama', { baseUrl: 'http://localhost:11434/v1' });
     expect(
-      chatHeaders(
-        p,
-        { 'x-api-key': 'sk-own' },
-        { kind: 'client', headers: { 'x-api-key': 'sk-own' } },
-      )['authorization'],
+      chatHeaders(p, { kind: 'client', headers: { 'x-api-key': 'sk-own' } })['authorization'],
     ).toBe('Bearer sk-own');
     expect(chatHeaders(p, { kind: 'none' })['authorization']).toBeUndefined();
   });
