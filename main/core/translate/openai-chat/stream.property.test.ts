@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ChatStreamTranslator } from './stream.js';
+import {
+  assembleMessage,
+  delta,
+  encode,
+  fixtureResponseBody,
+  parseAnthropicSse,
+} from './stream-test-support.js';
+
+const OPTIONS = { requestedModel: 'm', messageId: 'msg_p', requestId: 'req_p' } as const;
+
+/** The tools fixture with non-ASCII text spliced in before the tool calls, to split mid-character. */
+function inputBytes(): Uint8Array {
+  const fixture = fixtureResponseBody('openai-chat-stream-tools.txt');
+  const at = fixture.indexOf('data: ', fixture.indexOf('at once.'));
+  const unicode = delta({ content: ' é ✓ 🚀' }) + delta({ reasoning_content: 'ünïcode 思考' });
+  return encode(fixture.slice(0, at) + unicode + fixture.slice(at));
+}
+
+function translate(bytes: Uint8Array, cuts: readonly number[]): string {
+  const translator = new ChatStreamTranslator(OPTIONS);
+  const points = [...new Set(cuts)].sort((a, b) => a - b);
+  let out = '';
+  let from = 0;
+  for (const to of [...points, bytes.length]) {
+    out += translator.push(bytes.subarray(from, to));
+    from = to;
+  }
+  return out + translator.end();
+}
+
+describe('ChatStreamTranslator under arbitrary splits', () => {
+  const bytes = inputBytes();
+  const whole = translate(bytes, []);
+
+  it('the unsplit run carries the non-ASCII text intact', () => {
+    const content = assembleMessage(parseAnthropicSse(whole)).content;
+    expect(content.map((b) => b.text ?? b.thinking ?? b.name)).toEqual([
+      "I'll check both cities at once. é ✓ 🚀",
+      'ünïcode 思考',
+      'get_weather',
+      'get_weather',
+    ]);
+  });
+
+  it('emits the same events wherever the bytes are split, with a sound block protocol', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: bytes.length }), { maxLength: 40 }),
+        (cuts) => {
+          const text = translate(bytes, cuts);
+          expect(text).toBe(whole);
+          const events = parseAnthropicSse(text);
+          // assembleMessage throws on out-of-order indices, deltas to closed blocks, unstopped blocks.
+          assembleMessage(events);
+          const indices = events
+            .filter((e) => e.event === 'content_block_start')
+            .map((e) => e.data['index']);
+          expect(indices).toEqual(indices.map((_, i) => i));
+          expect(events[0]?.event).toBe('message_start');
+          expect(events.at(-1)?.event).toBe('message_stop');
+          expect(events.filter((e) => e.event === 'message_stop')).toHaveLength(1);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('survives byte-at-a-time delivery', () => {
+    expect(
+      translate(
+        bytes,
+        Array.from({ length: bytes.length }, (_, i) => i),
+      ),
+    ).toBe(whole);
+  });
+});
