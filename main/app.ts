@@ -16,6 +16,8 @@ export interface AppOptions {
   readonly random?: () => number;
   readonly agentFactory?: AgentFactory;
   readonly allowedHosts?: readonly string[];
+  /** Pings on silent translated streams; tests shorten it. */
+  readonly pingIntervalMs?: number;
 }
 
 export interface VdmApp {
@@ -60,6 +62,7 @@ export function createApp(options: AppOptions): VdmApp {
     random: options.random ?? Math.random,
     version: VERSION,
     allowedHosts: options.allowedHosts ?? [],
+    pingIntervalMs: options.pingIntervalMs ?? 10_000,
   });
   return {
     server,

@@ -20,4 +20,6 @@ export interface ProxyDeps {
   readonly version: string;
   /** Host names accepted besides IP literals and localhost (DNS-rebinding guard). */
   readonly allowedHosts: readonly string[];
+  /** A translated stream whose upstream is silent this long gets a ping (TRANSLATION.md: ~10 s). */
+  readonly pingIntervalMs: number;
 }

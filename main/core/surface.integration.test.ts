@@ -106,15 +106,20 @@ describe('no provider configured', () => {
   });
 });
 
-describe('OpenAI-format providers', () => {
-  it('answer a clear "not yet supported" error on /v1/messages', async () => {
-    proxy = await startProxy({ OPENAI_API_KEY: 'sk-test-FAKE-openai-0000000000000000' });
+describe('Responses-format providers', () => {
+  it('answer a clear "not yet" error on /v1/messages, naming what to use instead', async () => {
+    proxy = await startProxy({
+      RESP_API_KEY: 'sk-test-FAKE-resp-00000000000000000',
+      RESP_BASE_URL: 'http://127.0.0.1:9/v1',
+      RESP_API_FORMAT: 'responses',
+    });
     const client = new Anthropic({ baseURL: proxy.url, apiKey: 'x', maxRetries: 0 });
     const error = (await client.messages
-      .create({ ...ask, model: 'openai:gpt-x' })
+      .create({ ...ask, model: 'resp:gpt-x' })
       .catch((e: unknown) => e)) as InstanceType<typeof Anthropic.APIError>;
     expect(error.status).toBe(400);
-    expect(error.message).toMatch(/not yet supported/);
+    expect(error.message).toMatch(/Responses API/);
+    expect(error.message).toMatch(/api-format = \\?"openai/);
   });
 });
 

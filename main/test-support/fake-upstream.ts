@@ -168,3 +168,35 @@ export function reply(text: string): Responder {
     res.end(JSON.stringify({ ...okMessage(body.model), content: [{ type: 'text', text }] }));
   };
 }
+
+/** An OpenAI Chat Completions stream: each chunk a `data:` line, then `data: [DONE]`. */
+export function chatStream(
+  chunks: readonly unknown[],
+  options: { intervalMs?: number } = {},
+): Responder {
+  return async (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    for (const chunk of chunks) {
+      await new Promise<void>((resolve) =>
+        res.write(`data: ${JSON.stringify(chunk)}\n\n`, () => resolve()),
+      );
+      if (options.intervalMs) await new Promise((r) => setTimeout(r, options.intervalMs));
+    }
+    res.end('data: [DONE]\n\n');
+  };
+}
+
+/** A Chat Completions chunk with the usual envelope around `choices` (or a usage-only chunk). */
+export function chatChunk(
+  delta: Record<string, unknown> | undefined,
+  extra: Record<string, unknown> = {},
+): unknown {
+  return {
+    id: 'chatcmpl-fake',
+    object: 'chat.completion.chunk',
+    created: 1_700_000_000,
+    model: 'gpt-fake',
+    choices: delta === undefined ? [] : [{ index: 0, delta, finish_reason: null, ...extra }],
+    usage: null,
+  };
+}

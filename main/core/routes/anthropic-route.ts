@@ -16,6 +16,7 @@ import {
 import { StreamUsageTap, usageOfMessage } from '../providers/anthropic/usage.js';
 import type { ProxyDeps } from '../proxy-deps.js';
 import type { RequestContext } from '../request-context.js';
+import { countTokensLocally, translatedMessages } from './chat-translated-route.js';
 import { sendError } from '../send-error.js';
 
 const PATHS: Record<AnthropicEndpoint, string> = {
@@ -23,7 +24,7 @@ const PATHS: Record<AnthropicEndpoint, string> = {
   count_tokens: '/v1/messages/count_tokens',
 };
 
-/** Until the translation issue lands, only Anthropic-format upstreams can serve /v1/messages. */
+/** Formats /v1/messages cannot reach yet (OAuth sign-in and the Responses API come later). */
 function unsupported(provider: ProviderConfig): ProxyError | undefined {
   if (provider.authMode === 'oauth') {
     return {
@@ -32,11 +33,11 @@ function unsupported(provider: ProviderConfig): ProxyError | undefined {
       message: `Provider "${provider.name}" uses OAuth sign-in, which this version does not support yet. Use an API-key provider, e.g. ${provider.name === 'chatgpt' ? 'openai' : 'anthropic'}:<model>.`,
     };
   }
-  if (provider.apiFormat !== 'anthropic') {
+  if (provider.apiFormat === 'responses') {
     return {
       kind: 'conversion-unsupported',
       provider: provider.name,
-      message: `Provider "${provider.name}" speaks the ${provider.apiFormat} API format; translating Anthropic Messages to it is not yet supported in this version. Route this model to an Anthropic-format provider (api-format = "anthropic").`,
+      message: `Provider "${provider.name}" speaks the OpenAI Responses API, which this version does not translate to yet. Use api-format = "openai" (Chat Completions) or "anthropic" for it.`,
     };
   }
   return undefined;
@@ -72,6 +73,16 @@ export function anthropicRoute(deps: ProxyDeps, endpoint: AnthropicEndpoint): Pr
     Object.assign(record, { trace, provider: provider.name, model });
     const refusal = unsupported(provider);
     if (refusal) return sendError(res, ctx, refusal, 'anthropic');
+    if (provider.apiFormat === 'openai') {
+      if (endpoint === 'count_tokens') return countTokensLocally(res, ctx, parsed.value);
+      const credential = fallbackCredential(provider, req);
+      return translatedMessages(deps, req, res, ctx, {
+        provider,
+        model,
+        parsed: parsed.value,
+        credential,
+      });
+    }
 
     const body = replaceTopLevelValue(parsed.value.bytes, 'model', model);
     const url = req.url ?? '';

@@ -1,0 +1,135 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chatChunk,
+  chatStream,
+  startFakeUpstream,
+  type FakeUpstream,
+  type Responder,
+} from '../main/test-support/fake-upstream.js';
+import { startProxy, type Harness } from '../main/test-support/proxy-harness.js';
+
+const run = promisify(execFile);
+const MARKER = 'hello-from-the-tool';
+
+function findClaude(): string | undefined {
+  const candidates = [process.env['CLAUDE_BIN'], resolve('e2e/.tools/node_modules/.bin/claude')];
+  return candidates.find((c): c is string => Boolean(c) && existsSync(c as string));
+}
+const claude = findClaude();
+const skip = !claude && process.env['CI'] !== 'true';
+if (skip)
+  console.warn('Claude Code CLI not installed (set CLAUDE_BIN or run .ci/run): e2e skipped.');
+
+/**
+ * A fake OpenAI model that, asked with tools, calls Bash `echo`; given the tool's output, answers
+ * with it; anything else Claude Code asks on the side (titles, summaries) gets a short text.
+ */
+const model: Responder = (req, res) => {
+  const body = JSON.parse(req.body) as {
+    messages: { role: string; content: unknown }[];
+    tools?: { function: { name: string } }[];
+  };
+  const toolResult = body.messages.find(
+    (m) => m.role === 'tool' && JSON.stringify(m.content).includes(MARKER),
+  );
+  const words = (text: string) => text.split(/(?= )/).map((t) => chatChunk({ content: t }));
+  if (toolResult) {
+    return chatStream([
+      ...words(`The tool printed ${MARKER} and we are done.`),
+      chatChunk({}, { finish_reason: 'stop' }),
+    ])(req, res);
+  }
+  const hasBash = body.tools?.some((t) => t.function.name === 'Bash');
+  const asksForTool = JSON.stringify(body.messages).includes('run the echo');
+  if (hasBash && asksForTool) {
+    const args = JSON.stringify({ command: `echo ${MARKER}`, description: 'Print the marker' });
+    return chatStream([
+      chatChunk({ role: 'assistant', content: null }),
+      chatChunk({
+        tool_calls: [
+          {
+            index: 0,
+            id: 'call_echo_1',
+            type: 'function',
+            function: { name: 'Bash', arguments: '' },
+          },
+        ],
+      }),
+      chatChunk({ tool_calls: [{ index: 0, function: { arguments: args.slice(0, 20) } }] }),
+      chatChunk({ tool_calls: [{ index: 0, function: { arguments: args.slice(20) } }] }),
+      chatChunk({}, { finish_reason: 'tool_calls' }),
+    ])(req, res);
+  }
+  return chatStream([chatChunk({ content: 'ok' }), chatChunk({}, { finish_reason: 'stop' })])(
+    req,
+    res,
+  );
+};
+
+describe.skipIf(skip)(
+  'the real Claude Code CLI through the proxy to an OpenAI-format upstream',
+  () => {
+    let upstream: FakeUpstream;
+    let proxy: Harness;
+
+    beforeAll(async () => {
+      upstream = await startFakeUpstream(model);
+      proxy = await startProxy({
+        FAKE_API_KEY: 'sk-test-FAKE-e2e-openai-00000000000',
+        FAKE_BASE_URL: `${upstream.url}/v1`,
+        FAKE_API_FORMAT: 'openai',
+        VDM_DEFAULT_PROVIDER: 'fake',
+      });
+    });
+
+    afterAll(async () => {
+      await proxy?.close();
+      await upstream?.close();
+    });
+
+    it('runs a two-turn tool session: the model calls Bash echo, Claude Code runs it, the result goes back, the answer prints', async () => {
+      expect(claude, 'Claude Code CLI binary (CLAUDE_BIN or e2e/.tools)').toBeDefined();
+      const home = mkdtempSync(join(tmpdir(), 'vdm-claude-home-'));
+      const { stdout } = await run(
+        claude as string,
+        [
+          '-p',
+          'Please run the echo command with the Bash tool.',
+          '--model',
+          'fake:gpt-e2e',
+          '--allowedTools',
+          'Bash(echo:*)',
+        ],
+        {
+          cwd: home,
+          env: {
+            PATH: process.env['PATH'] ?? '',
+            HOME: home,
+            ANTHROPIC_BASE_URL: proxy.url,
+            ANTHROPIC_API_KEY: 'sk-ant-client-FAKE',
+            DISABLE_TELEMETRY: '1',
+            DISABLE_AUTOUPDATER: '1',
+            CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+          },
+          timeout: 90_000,
+        },
+      );
+      expect(stdout).toContain(`The tool printed ${MARKER}`);
+      const turns = upstream.requests.filter((r) => r.body.includes('run the echo'));
+      expect(turns.length).toBeGreaterThanOrEqual(2);
+      const second = JSON.parse(turns.at(-1)?.body ?? '{}') as {
+        model: string;
+        messages: { role: string; tool_call_id?: string; content: unknown }[];
+      };
+      expect(second.model).toBe('gpt-e2e');
+      const toolMessage = second.messages.find((m) => m.role === 'tool');
+      expect(toolMessage?.tool_call_id).toBe('call_echo_1');
+      expect(JSON.stringify(toolMessage?.content)).toContain(MARKER);
+    }, 120_000);
+  },
+);

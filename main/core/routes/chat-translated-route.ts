@@ -1,0 +1,146 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ProviderConfig } from '../../config/model.js';
+import type { ProxyError } from '../errors/proxy-error.js';
+import { forward } from '../pipeline/forward.js';
+import type { ParsedRequest } from '../pipeline/parse-request.js';
+import { relayTranslatedStream } from '../pipeline/relay-translated-stream.js';
+import type { Credential } from '../providers/anthropic/anthropic-endpoint.js';
+import { chatCompletionsTarget, chatHeaders } from '../providers/openai/openai-endpoint.js';
+import { chatQuirksOf } from '../providers/openai/openai-quirks.js';
+import type { ProxyDeps } from '../proxy-deps.js';
+import type { RequestContext } from '../request-context.js';
+import { sendError } from '../send-error.js';
+import { countAnthropicTokens } from '../translate/count-tokens.js';
+import { translateChatResponse, translateMessagesRequest } from '../translate/messages-to-chat.js';
+import { ChatStreamTranslator } from '../translate/openai-chat/stream.js';
+
+export interface TranslatedCall {
+  readonly provider: ProviderConfig;
+  readonly model: string;
+  readonly parsed: ParsedRequest;
+  readonly credential: Credential;
+}
+
+function messageIdOf(ctx: RequestContext): string {
+  return `msg_${ctx.requestId.replace(/^req_/, '')}`;
+}
+
+function sendJson(res: ServerResponse, ctx: RequestContext, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(200, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'x-request-id': ctx.requestId,
+  });
+  res.end(text);
+}
+
+/** count_tokens for a provider that cannot count Anthropic requests: a real tokenizer, locally. */
+export function countTokensLocally(
+  res: ServerResponse,
+  ctx: RequestContext,
+  parsed: ParsedRequest,
+): void {
+  sendJson(res, ctx, { input_tokens: countAnthropicTokens(parsed.json) });
+}
+
+/**
+ * POST /v1/messages to an OpenAI Chat Completions provider: the request translated through the
+ * internal representation (TRANSLATION.md), the answer or stream translated back, errors in the
+ * Anthropic shape.
+ */
+export async function translatedMessages(
+  deps: ProxyDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RequestContext,
+  call: TranslatedCall,
+): Promise<void> {
+  const { provider, model, parsed } = call;
+  const quirks = chatQuirksOf(provider);
+  const translated = translateMessagesRequest(parsed.json, {
+    model,
+    providerName: provider.name,
+    maxTokensField: quirks.maxTokensField,
+    reasoningContentPassthrough: provider.reasoningContentPassthrough,
+    toolNameSanitization: provider.toolNameSanitization,
+    cleanToolSchemas: quirks.cleanToolSchemas,
+    stream: parsed.stream,
+  });
+  if (!translated.ok) return sendError(res, ctx, translated.error, 'anthropic');
+  if (translated.value.dropped.length > 0) {
+    deps.logger.info(
+      { requestId: ctx.requestId, dropped: translated.value.dropped },
+      'tools not sent: server tools or deferred',
+    );
+  }
+  const { toolNames } = translated.value;
+  const body = Buffer.from(JSON.stringify(translated.value.body));
+  const target = chatCompletionsTarget(provider, model);
+  const result = await forward({
+    provider,
+    pool: deps.keys.pool(provider.name),
+    fallbackCredential: call.credential,
+    build: (credential) => ({ ...target, headers: chatHeaders(provider, credential), body }),
+    dispatcher: deps.agents.forProvider(provider),
+    signal: ctx.signal,
+    record: ctx.record,
+    clock: deps.clock,
+    random: deps.random,
+    mode: parsed.stream ? 'stream' : 'buffer',
+  });
+  void req;
+  if (!result.ok) return sendError(res, ctx, result.error, 'anthropic');
+  const upstream = result.response;
+  const messageId = messageIdOf(ctx);
+  if (upstream.kind === 'buffered') {
+    ctx.record.ttfbMs = deps.clock.now() - ctx.record.startedAt;
+    let json: unknown;
+    try {
+      json = JSON.parse(upstream.body.toString('utf8'));
+    } catch {
+      const error: ProxyError = {
+        kind: 'upstream-network',
+        provider: provider.name,
+        code: 'BAD_JSON',
+        message: `${provider.name} answered with a body that is not JSON.`,
+      };
+      return sendError(res, ctx, error, 'anthropic');
+    }
+    const message = translateChatResponse(json, {
+      requestedModel: parsed.model,
+      messageId,
+      toolNames,
+    });
+    if (!message.ok) return sendError(res, ctx, message.error, 'anthropic');
+    const usage = message.value['usage'] as
+      | { input_tokens?: number; output_tokens?: number; cache_read_input_tokens?: number }
+      | undefined;
+    ctx.record.tokens = {
+      input: usage?.input_tokens ?? 0,
+      output: usage?.output_tokens ?? 0,
+      cacheRead: usage?.cache_read_input_tokens ?? 0,
+      cacheCreation: 0,
+    };
+    return sendJson(res, ctx, message.value);
+  }
+  const translator = new ChatStreamTranslator({
+    requestedModel: parsed.model,
+    messageId,
+    requestId: ctx.requestId,
+    inputTokensEstimate: countAnthropicTokens(parsed.json),
+    restoreToolName: (name) => toolNames.get(name) ?? name,
+  });
+  const failure = await relayTranslatedStream(res, upstream.body, translator, {
+    requestId: ctx.requestId,
+    provider: provider.name,
+    idleTimeoutMs: provider.streamIdleTimeoutMs,
+    pingIntervalMs: deps.pingIntervalMs,
+    signal: ctx.signal,
+    onFirstByte: () => {
+      ctx.record.ttfbMs = deps.clock.now() - ctx.record.startedAt;
+    },
+  });
+  ctx.record.tokens = { ...translator.usage };
+  if (failure) ctx.record.errorKind = failure.kind;
+}

@@ -1,0 +1,149 @@
+import type {
+  IrContentPart,
+  IrImagePart,
+  IrImageSource,
+  IrMessage,
+  IrTextPart,
+  IrToolCallPart,
+  IrToolResultPart,
+} from '../ir.js';
+
+type ChatMessage = Readonly<Record<string, unknown>>;
+type ChatContentPart = Readonly<Record<string, unknown>>;
+
+export interface ChatMessageOptions {
+  readonly reasoningContentPassthrough: boolean;
+  /** Original tool name -> the name sent (identity unless sanitization rewrote it). */
+  readonly sentToolName: (name: string) => string;
+}
+
+const joinText = (parts: readonly IrContentPart[], separator: string): string =>
+  parts
+    .filter((part): part is IrTextPart => part.kind === 'text')
+    .map((part) => part.text)
+    .join(separator);
+
+const imageUrl = (source: IrImageSource): string =>
+  source.kind === 'base64' ? `data:${source.mediaType};base64,${source.data}` : source.url;
+
+const toChatPart = (part: IrTextPart | IrImagePart): ChatContentPart =>
+  part.kind === 'text'
+    ? { type: 'text', text: part.text }
+    : { type: 'image_url', image_url: { url: imageUrl(part.source) } };
+
+/** A lone text part collapses to a string: the form every compatible provider accepts. */
+const userMessage = (parts: readonly (IrTextPart | IrImagePart)[]): ChatMessage => {
+  const [only] = parts;
+  if (parts.length === 1 && only?.kind === 'text') return { role: 'user', content: only.text };
+  return { role: 'user', content: parts.map(toChatPart) };
+};
+
+const assistantMessage = (
+  content: readonly IrContentPart[],
+  options: ChatMessageOptions,
+): ChatMessage => {
+  const calls = content.filter((part): part is IrToolCallPart => part.kind === 'tool_call');
+  const text = joinText(content, '');
+  // Signatures are bound to the provider that made them and are never sent ("State that cannot move").
+  const reasoning = content
+    .flatMap((part) => (part.kind === 'thinking' ? [part.text] : []))
+    .join('');
+  return {
+    role: 'assistant',
+    content: text === '' && calls.length > 0 ? null : text,
+    ...(calls.length > 0
+      ? {
+          tool_calls: calls.map((call) => ({
+            id: call.id,
+            type: 'function',
+            function: {
+              name: options.sentToolName(call.name),
+              arguments: JSON.stringify(call.input ?? {}),
+            },
+          })),
+        }
+      : {}),
+    ...(options.reasoningContentPassthrough && reasoning !== ''
+      ? { reasoning_content: reasoning }
+      : {}),
+  };
+};
+
+const imagesOf = (result: IrToolResultPart): readonly IrImagePart[] =>
+  result.content.filter((part): part is IrImagePart => part.kind === 'image');
+
+/** Chat tool messages carry text only; images move to the next user message and are named here. */
+const toolMessage = (result: IrToolResultPart): ChatMessage => {
+  const images = imagesOf(result).length;
+  const text = [
+    joinText(result.content, '\n'),
+    ...(images > 0 ? [`[${images} image(s) attached in the following user message]`] : []),
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
+  return {
+    role: 'tool',
+    tool_call_id: result.callId,
+    content: result.isError ? `Error: ${text}` : text,
+  };
+};
+
+/**
+ * A user turn holding tool results: the `tool` messages first (Chat requires them right after the
+ * assistant's calls, in call order), then one `user` message with the images the results returned
+ * and the text/images the client sent beside them, which vandamme used to drop.
+ */
+const toolResultTurn = (
+  content: readonly IrContentPart[],
+  callOrder: readonly string[],
+): readonly ChatMessage[] => {
+  const results = content.filter((part): part is IrToolResultPart => part.kind === 'tool_result');
+  const rank = (id: string): number => {
+    const index = callOrder.indexOf(id);
+    return index === -1 ? callOrder.length : index;
+  };
+  const ordered = [...results].sort((a, b) => rank(a.callId) - rank(b.callId));
+  const followUp: (IrTextPart | IrImagePart)[] = ordered.flatMap((result) => {
+    const images = imagesOf(result);
+    if (images.length === 0) return [];
+    const label: IrTextPart = {
+      kind: 'text',
+      text: `Image(s) returned by tool call ${result.callId}:`,
+    };
+    return [label, ...images];
+  });
+  for (const part of content) {
+    if (part.kind === 'text' || part.kind === 'image') followUp.push(part);
+  }
+  return [...ordered.map(toolMessage), ...(followUp.length > 0 ? [userMessage(followUp)] : [])];
+};
+
+const userParts = (content: readonly IrContentPart[]): readonly (IrTextPart | IrImagePart)[] =>
+  content.filter(
+    (part): part is IrTextPart | IrImagePart => part.kind === 'text' || part.kind === 'image',
+  );
+
+/** The system prompt and the conversation as Chat `messages`, in order. */
+export const irMessagesToChat = (
+  system: readonly IrTextPart[],
+  messages: readonly IrMessage[],
+  options: ChatMessageOptions,
+): readonly ChatMessage[] => {
+  const out: ChatMessage[] = [];
+  if (system.length > 0) out.push({ role: 'system', content: joinText(system, '\n\n') });
+  let callOrder: readonly string[] = [];
+  for (const message of messages) {
+    if (message.role === 'system') {
+      out.push({ role: 'system', content: joinText(message.content, '\n\n') });
+    } else if (message.role === 'assistant') {
+      out.push(assistantMessage(message.content, options));
+      callOrder = message.content.flatMap((part) => (part.kind === 'tool_call' ? [part.id] : []));
+    } else if (message.content.some((part) => part.kind === 'tool_result')) {
+      out.push(...toolResultTurn(message.content, callOrder));
+    } else {
+      const parts = userParts(message.content);
+      out.push(parts.length > 0 ? userMessage(parts) : { role: 'user', content: '' });
+    }
+  }
+  return out;
+};
