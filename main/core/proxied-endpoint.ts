@@ -7,26 +7,13 @@ import { isAllowedHost } from './pipeline/guard-host.js';
 import type { ProxyDeps } from './proxy-deps.js';
 import { openRequestContext } from './request-context.js';
 import { anthropicRoute, type ProxiedHandler } from './routes/anthropic-route.js';
+import { chatCompletionsRoute } from './routes/chat-completions-route.js';
 import { sendError, writeError, type ClientDialect } from './send-error.js';
 
 interface Endpoint {
   readonly dialect: ClientDialect;
   readonly handle: ProxiedHandler;
 }
-
-const chatCompletionsNotYet: ProxiedHandler = async (_req, res, ctx) => {
-  sendError(
-    res,
-    ctx,
-    {
-      kind: 'conversion-unsupported',
-      provider: 'any',
-      message:
-        'OpenAI Chat Completions clients are not yet supported in this version; use the Anthropic Messages API (/v1/messages).',
-    },
-    'openai',
-  );
-};
 
 function pathOf(url: string | undefined): string {
   const raw = url ?? '/';
@@ -47,7 +34,7 @@ export function proxiedEndpoint(
       '/v1/messages/count_tokens',
       { dialect: 'anthropic', handle: anthropicRoute(deps, 'count_tokens') },
     ],
-    ['/v1/chat/completions', { dialect: 'openai', handle: chatCompletionsNotYet }],
+    ['/v1/chat/completions', { dialect: 'openai', handle: chatCompletionsRoute(deps) }],
   ]);
 
   async function serve(

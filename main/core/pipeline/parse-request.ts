@@ -25,7 +25,22 @@ const countTokensRequest = z.looseObject({
   messages: z.array(message),
 });
 
+/** OpenAI Chat Completions: content may be a string, parts, or null (assistant tool calls). */
+const chatMessage = z.looseObject({ role: z.string().min(1) });
+const chatRequest = z.looseObject({
+  model: z.string().min(1),
+  messages: z.array(chatMessage).min(1),
+  stream: z.boolean().optional(),
+});
+
 export type AnthropicEndpoint = 'messages' | 'count_tokens';
+export type RequestShape = AnthropicEndpoint | 'chat';
+
+const SHAPES = {
+  messages: messagesRequest,
+  count_tokens: countTokensRequest,
+  chat: chatRequest,
+} as const;
 
 export interface ParsedRequest {
   /** The client's body bytes, kept so passthrough can forward them with only `model` replaced. */
@@ -40,15 +55,15 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${path}: ${issue.message}`;
 }
 
-export function parseAnthropicRequest(
+export function parseClientRequest(
   body: Buffer,
-  endpoint: AnthropicEndpoint,
+  endpoint: RequestShape,
 ): Result<ParsedRequest, ProxyError> {
   const text = body.toString('utf8');
   if (text.trim() === '') {
     return err({
       kind: 'invalid-request',
-      message: 'The request body is empty; send a JSON object with model, max_tokens and messages.',
+      message: 'The request body is empty; send a JSON object with model and messages.',
     });
   }
   if (measureDepth(body) > MAX_JSON_DEPTH) {
@@ -67,7 +82,7 @@ export function parseAnthropicRequest(
       message: `The request body is not valid JSON (${reason}).`,
     });
   }
-  const schema = endpoint === 'messages' ? messagesRequest : countTokensRequest;
+  const schema = SHAPES[endpoint];
   const checked = schema.safeParse(json);
   if (!checked.success) {
     const details = checked.error.issues.slice(0, 3).map(describeIssue).join('; ');

@@ -5,7 +5,7 @@ import type { ProxyError } from '../errors/proxy-error.js';
 import { forwardableResponseHeaders } from '../http/hop-by-hop.js';
 import { replaceTopLevelValue } from '../http/json-scan.js';
 import { forward, type ForwardPlan } from '../pipeline/forward.js';
-import { parseAnthropicRequest, type AnthropicEndpoint } from '../pipeline/parse-request.js';
+import { parseClientRequest, type AnthropicEndpoint } from '../pipeline/parse-request.js';
 import { relayStream } from '../pipeline/relay-stream.js';
 import { resolveRoute } from '../pipeline/resolve-route.js';
 import {
@@ -60,7 +60,7 @@ export type ProxiedHandler = (
 export function anthropicRoute(deps: ProxyDeps, endpoint: AnthropicEndpoint): ProxiedHandler {
   return async (req, res, ctx, rawBody) => {
     const { record } = ctx;
-    const parsed = parseAnthropicRequest(rawBody, endpoint);
+    const parsed = parseClientRequest(rawBody, endpoint);
     if (!parsed.ok) return sendError(res, ctx, parsed.error, 'anthropic');
     record.requestedModel = parsed.value.model;
     record.stream = parsed.value.stream;
