@@ -186,6 +186,36 @@ describe('Anthropic clients against an OpenAI Chat upstream', () => {
     expect(JSON.stringify(messages[3])).toContain('Answer in one word.');
   });
 
+  it('sends pings while the upstream is silent, then the answer', async () => {
+    await proxy.close();
+    proxy = await startProxy(
+      { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: `${upstream.url}/v1` },
+      { pingIntervalMs: 100 },
+    );
+    upstream.enqueue(
+      chatStream(
+        [chatChunk({ content: 'thought long' }), chatChunk({}, { finish_reason: 'stop' })],
+        { silentFirstMs: 450 },
+      ),
+    );
+    const res = await fetch(`${proxy.url}/v1/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
+      body: JSON.stringify({
+        model: 'gpt-fake',
+        max_tokens: 10,
+        stream: true,
+        messages: [{ role: 'user', content: 'think' }],
+      }),
+    });
+    const text = await res.text();
+    const events = [...text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
+    expect(events.filter((e) => e === 'ping').length).toBeGreaterThanOrEqual(2);
+    expect(events.indexOf('ping')).toBeLessThan(events.indexOf('content_block_delta'));
+    expect(events.at(-1)).toBe('message_stop');
+    expect(text).toContain('thought long');
+  });
+
   it('maps an upstream 429 to an Anthropic rate_limit_error with retry-after', async () => {
     upstream.enqueue(
       json(

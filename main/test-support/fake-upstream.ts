@@ -172,10 +172,15 @@ export function reply(text: string): Responder {
 /** An OpenAI Chat Completions stream: each chunk a `data:` line, then `data: [DONE]`. */
 export function chatStream(
   chunks: readonly unknown[],
-  options: { intervalMs?: number } = {},
+  options: { intervalMs?: number; silentFirstMs?: number } = {},
 ): Responder {
   return async (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream' });
+    if (options.silentFirstMs) {
+      // Headers out, then nothing for a while: a model reasoning before its first token.
+      res.flushHeaders();
+      await new Promise((r) => setTimeout(r, options.silentFirstMs));
+    }
     for (const chunk of chunks) {
       await new Promise<void>((resolve) =>
         res.write(`data: ${JSON.stringify(chunk)}\n\n`, () => resolve()),

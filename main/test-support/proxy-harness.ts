@@ -18,7 +18,10 @@ export interface Harness {
  * The real server on port 0 configured purely by `env` (as a user would), in an empty temporary
  * working directory and home so no real config file is read.
  */
-export async function startProxy(env: Record<string, string>): Promise<Harness> {
+export async function startProxy(
+  env: Record<string, string>,
+  options: { pingIntervalMs?: number } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'vdm-test-'));
   const loaded = loadConfig({
     env: { VDM_HOME: join(dir, 'home-data'), ...env },
@@ -34,7 +37,7 @@ export async function startProxy(env: Record<string, string>): Promise<Harness> 
     },
   });
   const logger = createLogger('debug', sink);
-  const app = createApp({ config: loaded.value, logger, random: () => 0 });
+  const app = createApp({ config: loaded.value, logger, random: () => 0, ...options });
   const { url } = await app.server.listen(0, '127.0.0.1');
   return { app, url, logs, close: () => app.close(1000) };
 }
