@@ -6,6 +6,7 @@ import { KeyRegistry } from './core/keys/key-registry.js';
 import type { KeyPolicy } from './core/keys/model.js';
 import { createLogger, type Logger } from './core/logging/logger.js';
 import { ProxyMetrics } from './core/metrics/proxy-metrics.js';
+import { ThoughtSignatures } from './core/translate/openai-chat/thought-signatures.js';
 import { createProxyServer, type ProxyServer } from './core/server.js';
 import { VERSION } from './version.js';
 
@@ -63,6 +64,7 @@ export function createApp(options: AppOptions): VdmApp {
     version: VERSION,
     allowedHosts: options.allowedHosts ?? [],
     pingIntervalMs: options.pingIntervalMs ?? 10_000,
+    thoughtSignatures: new ThoughtSignatures(),
   });
   return {
     server,

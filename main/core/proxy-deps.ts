@@ -5,6 +5,7 @@ import type { UpstreamAgents } from './http/upstream-agents.js';
 import type { KeyRegistry } from './keys/key-registry.js';
 import type { Logger } from './logging/logger.js';
 import type { ProxyMetrics } from './metrics/proxy-metrics.js';
+import type { ThoughtSignatures } from './translate/openai-chat/thought-signatures.js';
 
 /** What the proxy server is built from: the composition root makes these once (STYLE.md). */
 export interface ProxyDeps {
@@ -22,4 +23,6 @@ export interface ProxyDeps {
   readonly allowedHosts: readonly string[];
   /** A translated stream whose upstream is silent this long gets a ping (TRANSLATION.md: ~10 s). */
   readonly pingIntervalMs: number;
+  /** Gemini thought signatures seen on tool calls, echoed on the next turn. */
+  readonly thoughtSignatures: ThoughtSignatures;
 }

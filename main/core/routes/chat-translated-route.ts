@@ -66,6 +66,12 @@ export async function translatedMessages(
     toolNameSanitization: provider.toolNameSanitization,
     cleanToolSchemas: quirks.cleanToolSchemas,
     stream: parsed.stream,
+    ...(quirks.thoughtSignatures
+      ? {
+          thoughtSignature: (id: string, first: boolean) =>
+            deps.thoughtSignatures.forCall(id, first),
+        }
+      : {}),
   });
   if (!translated.ok) return sendError(res, ctx, translated.error, 'anthropic');
   if (translated.value.dropped.length > 0) {
@@ -107,6 +113,7 @@ export async function translatedMessages(
       };
       return sendError(res, ctx, error, 'anthropic');
     }
+    if (quirks.thoughtSignatures) deps.thoughtSignatures.rememberFromResponse(json);
     const message = translateChatResponse(json, {
       requestedModel: parsed.model,
       messageId,
@@ -130,6 +137,9 @@ export async function translatedMessages(
     requestId: ctx.requestId,
     inputTokensEstimate: countAnthropicTokens(parsed.json),
     restoreToolName: (name) => toolNames.get(name) ?? name,
+    ...(quirks.thoughtSignatures
+      ? { onToolCallDelta: (raw: unknown) => deps.thoughtSignatures.rememberFromCall(raw) }
+      : {}),
   });
   const failure = await relayTranslatedStream(res, upstream.body, translator, {
     requestId: ctx.requestId,

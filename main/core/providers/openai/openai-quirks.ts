@@ -6,15 +6,21 @@ export interface ChatQuirks {
   readonly maxTokensField: 'max_tokens' | 'max_completion_tokens';
   /** Strict validators (Gemini) reject `$schema`, tuple `items` and some `format`s: one bad tool schema breaks every request. */
   readonly cleanToolSchemas: boolean;
+  /** Gemini wants its tool-call thought signatures echoed next turn (400 otherwise). */
+  readonly thoughtSignatures: boolean;
 }
 
-const DEFAULT: ChatQuirks = { maxTokensField: 'max_tokens', cleanToolSchemas: false };
+const DEFAULT: ChatQuirks = {
+  maxTokensField: 'max_tokens',
+  cleanToolSchemas: false,
+  thoughtSignatures: false,
+};
 
 const BY_PROVIDER: Readonly<Record<string, Partial<ChatQuirks>>> = {
   openai: { maxTokensField: 'max_completion_tokens' },
   azure: { maxTokensField: 'max_completion_tokens' },
   azure_openai: { maxTokensField: 'max_completion_tokens' },
-  gemini: { cleanToolSchemas: true },
+  gemini: { cleanToolSchemas: true, thoughtSignatures: true },
 };
 
 export function chatQuirksOf(provider: ProviderConfig): ChatQuirks {

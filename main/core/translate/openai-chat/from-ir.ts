@@ -16,6 +16,8 @@ export interface ChatTarget {
   /** Strict providers (e.g. Gemini) reject $schema, tuple items, some formats. */
   readonly cleanToolSchemas: boolean;
   readonly stream: boolean;
+  /** Gemini: thought signatures to echo on assistant tool calls (thought-signatures.ts). */
+  readonly thoughtSignature?: (callId: string, firstInTurn: boolean) => string | undefined;
 }
 
 export interface ChatRequest {
@@ -83,6 +85,7 @@ export const irToChatRequest = (ir: IrRequest, target: ChatTarget): ChatRequest 
     messages: irMessagesToChat(ir.system, ir.messages, {
       reasoningContentPassthrough: target.reasoningContentPassthrough,
       sentToolName: sentName,
+      ...(target.thoughtSignature ? { thoughtSignature: target.thoughtSignature } : {}),
     }),
     ...toolsPart(ir, target, sentName),
     ...(sampling.maxTokens !== undefined ? { [target.maxTokensField]: sampling.maxTokens } : {}),

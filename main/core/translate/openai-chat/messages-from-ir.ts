@@ -15,6 +15,8 @@ export interface ChatMessageOptions {
   readonly reasoningContentPassthrough: boolean;
   /** Original tool name -> the name sent (identity unless sanitization rewrote it). */
   readonly sentToolName: (name: string) => string;
+  /** Gemini: the thought signature to echo on a tool call (see thought-signatures.ts). */
+  readonly thoughtSignature?: (callId: string, firstInTurn: boolean) => string | undefined;
 }
 
 const joinText = (parts: readonly IrContentPart[], separator: string): string =>
@@ -53,14 +55,20 @@ const assistantMessage = (
     content: text === '' && calls.length > 0 ? null : text,
     ...(calls.length > 0
       ? {
-          tool_calls: calls.map((call) => ({
-            id: call.id,
-            type: 'function',
-            function: {
-              name: options.sentToolName(call.name),
-              arguments: JSON.stringify(call.input ?? {}),
-            },
-          })),
+          tool_calls: calls.map((call, i) => {
+            const signature = options.thoughtSignature?.(call.id, i === 0);
+            return {
+              id: call.id,
+              type: 'function',
+              function: {
+                name: options.sentToolName(call.name),
+                arguments: JSON.stringify(call.input ?? {}),
+              },
+              ...(signature === undefined
+                ? {}
+                : { extra_content: { google: { thought_signature: signature } } }),
+            };
+          }),
         }
       : {}),
     ...(options.reasoningContentPassthrough && reasoning !== ''

@@ -11,6 +11,8 @@ export interface ToolCallFragment {
   readonly id: string | undefined;
   readonly name: string | undefined;
   readonly arguments: string | undefined;
+  /** The delta as sent, for provider extensions (Gemini's thought signature). */
+  readonly raw: unknown;
 }
 
 export interface UpstreamUsage {
@@ -56,6 +58,7 @@ function readToolCall(value: unknown, position: number): ToolCallFragment | unde
     id: nonEmpty(value['id']),
     name: nonEmpty(fn['name']),
     arguments: str(fn['arguments']),
+    raw: value,
   };
 }
 

@@ -21,6 +21,8 @@ export interface ChatStreamOptions {
   readonly inputTokensEstimate?: number;
   /** Reverse of tool-name sanitization. */
   readonly restoreToolName?: (sentName: string) => string;
+  /** Sees every tool-call delta as sent (Gemini thought signatures ride on them). */
+  readonly onToolCallDelta?: (raw: unknown) => void;
   /** Default true: reasoning_content / reasoning deltas -> thinking block. */
   readonly reasoningAsThinking?: boolean;
   /** Named in errors the upstream reports mid-stream; default "the upstream". */
@@ -159,6 +161,7 @@ export class ChatStreamTranslator {
     }
     if (chunk.content) this.#out += this.#content(chunk.content);
     for (const fragment of chunk.toolCalls) {
+      this.#options.onToolCallDelta?.(fragment.raw);
       this.#out += this.#tools.apply(fragment, () => this.#closeProse());
     }
   }
