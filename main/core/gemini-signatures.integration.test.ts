@@ -75,7 +75,8 @@ afterEach(async () => {
   await upstream.close();
 });
 
-type ToolUse = { type: 'tool_use'; id: string; name: string; input: unknown };
+type ToolUse = { id: string; name: string; input: unknown };
+const isToolUse = (b: Anthropic.ContentBlock): b is Anthropic.ToolUseBlock => b.type === 'tool_use';
 
 async function secondTurn(calls: ToolUse[]): Promise<{ tool_calls: Record<string, unknown>[] }> {
   upstream.enqueue(done);
@@ -85,7 +86,15 @@ async function secondTurn(calls: ToolUse[]): Promise<{ tool_calls: Record<string
     tools: [tool],
     messages: [
       { role: 'user', content: 'Temperatures in Paris and London?' },
-      { role: 'assistant', content: calls },
+      {
+        role: 'assistant',
+        content: calls.map((c) => ({
+          type: 'tool_use' as const,
+          id: c.id,
+          name: c.name,
+          input: c.input,
+        })),
+      },
       {
         role: 'user',
         content: calls.map((c) => ({
@@ -112,7 +121,7 @@ describe('Gemini thought signatures', () => {
       tools: [tool],
       messages: [{ role: 'user', content: 'Temperatures in Paris and London?' }],
     });
-    const calls = first.content.filter((b): b is ToolUse => b.type === 'tool_use');
+    const calls = first.content.filter(isToolUse);
     expect(calls.map((c) => c.id)).toEqual(['fc-1', 'fc-2']);
     const { tool_calls } = await secondTurn(calls);
     expect(tool_calls[0]?.['extra_content']).toEqual({ google: { thought_signature: SIGNATURE } });
@@ -144,7 +153,7 @@ describe('Gemini thought signatures', () => {
         messages: [{ role: 'user', content: 'Paris?' }],
       })
       .finalMessage();
-    const calls = first.content.filter((b): b is ToolUse => b.type === 'tool_use');
+    const calls = first.content.filter(isToolUse);
     const { tool_calls } = await secondTurn(calls);
     expect(tool_calls[0]?.['extra_content']).toEqual({ google: { thought_signature: SIGNATURE } });
   });
