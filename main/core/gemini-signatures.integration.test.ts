@@ -160,7 +160,7 @@ describe('Gemini thought signatures', () => {
 
   it('fall back to the documented dummy for a call from foreign history', async () => {
     const { tool_calls } = await secondTurn([
-      { type: 'tool_use', id: 'toolu_from_claude', name: 'get_temp', input: { location: 'Paris' } },
+      { id: 'toolu_from_claude', name: 'get_temp', input: { location: 'Paris' } },
     ]);
     expect(tool_calls[0]?.['extra_content']).toEqual({
       google: { thought_signature: 'skip_thought_signature_validator' },
