@@ -10,6 +10,12 @@
  * relative (each delta waits the interval after the previous one), so slow timers stretch the
  * stream instead of bunching deltas into one TCP segment.
  *
+ * `POST /v1/chat/completions` is the same for an OpenAI upstream: a small `chat.completion` JSON, or
+ * with `"stream": true` a Chat stream: a role chunk, N content delta chunks, a finish chunk, a usage
+ * chunk (`choices: []`) and `data: [DONE]`, one `write` per chunk, paced the same way. The proxy does
+ * not forward client headers on a translated request, so N and the pause can also ride in the body
+ * as the text `x-bench-chunks=N` / `x-bench-interval-ms=N` (say in the prompt); headers win.
+ *
  * Run: `node bench/fake-upstream.js [--port N] [--host H]`. Reports its address by IPC
  * (`{ type: 'listening', url, port }`) when forked, and always as a stdout line
  * `fake-upstream listening on http://127.0.0.1:PORT`. Exits when its parent disconnects.
@@ -107,6 +113,76 @@ const streamTail = (chunks) =>
   }) +
   sse('message_stop', { type: 'message_stop' });
 
+const CHAT_BODY = Buffer.from(
+  JSON.stringify({
+    id: 'chatcmpl-bench-000000000000000001',
+    object: 'chat.completion',
+    created: 1_700_000_000,
+    model: 'gpt-bench',
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content:
+            'This is a fixed answer from the benchmark fake upstream. It is padded to be about as long as a short real reply.',
+        },
+        finish_reason: 'stop',
+      },
+    ],
+    usage: { prompt_tokens: 12, completion_tokens: 24, total_tokens: 36 },
+  }),
+);
+
+const CHAT_JSON_HEADERS = {
+  'content-type': 'application/json',
+  'content-length': String(CHAT_BODY.length),
+  'x-request-id': 'req_bench_000000000003',
+};
+
+const CHAT_SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache',
+  'x-request-id': 'req_bench_000000000004',
+};
+
+/** @param {Record<string, unknown>} fields */
+const chatChunk = (fields) =>
+  `data: ${JSON.stringify({
+    id: 'chatcmpl-bench-000000000000000002',
+    object: 'chat.completion.chunk',
+    created: 1_700_000_000,
+    model: 'gpt-bench',
+    ...fields,
+  })}\n\n`;
+
+const CHAT_ROLE = Buffer.from(
+  chatChunk({
+    choices: [
+      { index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null },
+    ],
+  }),
+);
+
+const CHAT_DELTA = Buffer.from(
+  chatChunk({
+    choices: [{ index: 0, delta: { content: ' token' }, logprobs: null, finish_reason: null }],
+  }),
+);
+
+const CHAT_FINISH = Buffer.from(
+  chatChunk({ choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }] }),
+);
+
+/** @param {number} chunks */
+const chatUsage = (chunks) =>
+  chatChunk({
+    choices: [],
+    usage: { prompt_tokens: 12, completion_tokens: chunks, total_tokens: 12 + chunks },
+  });
+
+const CHAT_DONE = 'data: [DONE]\n\n';
+
 /** The text of a delta, as the SDK accumulates it (for tests). */
 export const DELTA_TEXT = ' token';
 
@@ -121,13 +197,37 @@ function intHeader(raw, fallback, max) {
 }
 
 /**
+ * The parts of one stream: headers, what goes before the deltas, a delta, and the writes after.
+ * @typedef {{ headers: Record<string, string>, head: Buffer, delta: Buffer,
+ *   tail: (chunks: number) => (string | Buffer)[] }} StreamShape
+ */
+
+/** @type {StreamShape} */
+const MESSAGES_STREAM = {
+  headers: SSE_HEADERS,
+  head: STREAM_HEAD,
+  delta: DELTA,
+  tail: (chunks) => [streamTail(chunks)],
+};
+
+/** @type {StreamShape} */
+const CHAT_STREAM = {
+  headers: CHAT_SSE_HEADERS,
+  head: CHAT_ROLE,
+  delta: CHAT_DELTA,
+  tail: (chunks) => [CHAT_FINISH, chatUsage(chunks), CHAT_DONE],
+};
+
+/**
  * @param {import('node:http').ServerResponse} res
+ * @param {StreamShape} shape
  * @param {number} chunks
  * @param {number} intervalMs
  */
-function writeStream(res, chunks, intervalMs) {
-  res.writeHead(200, SSE_HEADERS);
-  res.write(STREAM_HEAD);
+function writeStream(res, shape, chunks, intervalMs) {
+  const DELTA = shape.delta;
+  res.writeHead(200, shape.headers);
+  res.write(shape.head);
   let sent = 0;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
@@ -136,7 +236,12 @@ function writeStream(res, chunks, intervalMs) {
     closed = true;
     if (timer) clearTimeout(timer);
   });
-  const finish = () => res.end(streamTail(chunks));
+  const finish = () => {
+    const tail = shape.tail(chunks);
+    for (let i = 0; i < tail.length - 1; i += 1)
+      res.write(/** @type {string | Buffer} */ (tail[i]));
+    res.end(tail[tail.length - 1]);
+  };
   const next = () => {
     timer = undefined;
     if (closed) return;
@@ -162,6 +267,16 @@ function writeStream(res, chunks, intervalMs) {
   else next();
 }
 
+const CHUNKS_MARK = /x-bench-chunks=(\d+)/;
+const INTERVAL_MARK = /x-bench-interval-ms=(\d+)/;
+
+/**
+ * A pacing value written into the request body (headers do not survive translation).
+ * @param {string} text
+ * @param {RegExp} mark
+ */
+const bodyMark = (text, mark) => mark.exec(text)?.[1];
+
 /**
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
@@ -172,7 +287,8 @@ function handle(req, res) {
     res.end('{"status":"ok"}');
     return;
   }
-  if (req.method !== 'POST' || !req.url?.startsWith('/v1/messages')) {
+  const chat = req.url?.startsWith('/v1/chat/completions') === true;
+  if (req.method !== 'POST' || !(chat || req.url?.startsWith('/v1/messages'))) {
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end('{"type":"error","error":{"type":"not_found_error","message":"not found"}}');
     return;
@@ -183,8 +299,9 @@ function handle(req, res) {
   req.on('end', () => {
     /** @type {{ stream?: unknown }} */
     let body;
+    const text = Buffer.concat(parts).toString('utf8');
     try {
-      body = JSON.parse(Buffer.concat(parts).toString('utf8'));
+      body = JSON.parse(text);
     } catch {
       res.writeHead(400, { 'content-type': 'application/json' });
       res.end(
@@ -193,9 +310,22 @@ function handle(req, res) {
       return;
     }
     if (body.stream === true) {
-      const chunks = intHeader(req.headers['x-bench-chunks'], 10, MAX_CHUNKS);
-      const intervalMs = intHeader(req.headers['x-bench-interval-ms'], 0, MAX_INTERVAL_MS);
-      writeStream(res, chunks, intervalMs);
+      const chunks = intHeader(
+        req.headers['x-bench-chunks'] ?? bodyMark(text, CHUNKS_MARK),
+        10,
+        MAX_CHUNKS,
+      );
+      const intervalMs = intHeader(
+        req.headers['x-bench-interval-ms'] ?? bodyMark(text, INTERVAL_MARK),
+        0,
+        MAX_INTERVAL_MS,
+      );
+      writeStream(res, chat ? CHAT_STREAM : MESSAGES_STREAM, chunks, intervalMs);
+      return;
+    }
+    if (chat) {
+      res.writeHead(200, CHAT_JSON_HEADERS);
+      res.end(CHAT_BODY);
       return;
     }
     res.writeHead(200, JSON_HEADERS);

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Anthropic from '@anthropic-ai/sdk';
+import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The benchmark's fake upstream, started the way bench/run.js starts it: its own process, address by IPC.
@@ -54,5 +55,43 @@ describe('bench fake upstream', () => {
     });
     expect(message.type).toBe('message');
     expect(message.content[0]?.type).toBe('text');
+  });
+
+  it('streams paced Chat chunks an OpenAI client reads, pacing taken from the prompt', async () => {
+    const openai = new OpenAI({ baseURL: `${baseURL}/v1`, apiKey: 'x', maxRetries: 0 });
+    const stream = await openai.chat.completions.create({
+      model: 'gpt-bench',
+      messages: [{ role: 'user', content: 'hi x-bench-chunks=25 x-bench-interval-ms=1' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    let text = '';
+    let contentChunks = 0;
+    const finish: (string | null)[] = [];
+    let usage: unknown;
+    for await (const chunk of stream) {
+      const choice = chunk.choices[0];
+      if (choice?.delta.content) {
+        text += choice.delta.content;
+        contentChunks += 1;
+      }
+      if (choice?.finish_reason) finish.push(choice.finish_reason);
+      if (chunk.choices.length === 0) usage = chunk.usage;
+    }
+    expect(contentChunks).toBe(25);
+    expect(text).toBe(' token'.repeat(25));
+    expect(finish).toEqual(['stop']);
+    expect(usage).toMatchObject({ completion_tokens: 25 });
+  });
+
+  it('answers a plain Chat request with a chat.completion', async () => {
+    const openai = new OpenAI({ baseURL: `${baseURL}/v1`, apiKey: 'x', maxRetries: 0 });
+    const completion = await openai.chat.completions.create({
+      model: 'gpt-bench',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    expect(completion.object).toBe('chat.completion');
+    expect(completion.choices[0]?.message.content).toContain('fixed answer');
+    expect(completion.usage?.completion_tokens).toBe(24);
   });
 });

@@ -15,8 +15,9 @@ import { Pool } from 'undici';
 export const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 /**
- * One request shape, sent unchanged to either target.
- * @typedef {{ path: string, headers: Record<string, string>, body: string }} BenchRequest
+ * One request shape. `chat` marks an OpenAI Chat Completions request, whose stream is counted by
+ * its content chunks instead of Anthropic `content_block_delta` events.
+ * @typedef {{ path: string, headers: Record<string, string>, body: string, chat?: boolean }} BenchRequest
  */
 
 /**
@@ -182,17 +183,24 @@ export async function streamOnce(pool, req) {
       text += chunk;
     }
     const total = nowMs() - t0;
-    return { ttfb, total, deltas: countDeltas(text), ok: res.statusCode === 200 };
+    return { ttfb, total, deltas: countDeltas(text, req.chat), ok: res.statusCode === 200 };
   } catch {
-    return { ttfb, total: nowMs() - t0, deltas: countDeltas(text), ok: false };
+    return { ttfb, total: nowMs() - t0, deltas: countDeltas(text, req.chat), ok: false };
   }
 }
 
 /**
- * Text deltas in an SSE body, by their `event:` lines (any line ending the SSE spec allows).
+ * Text deltas in an SSE body: Anthropic ones by their `event:` lines (any line ending the SSE spec
+ * allows); OpenAI Chat ones by the `data:` chunks whose delta starts with content (the role chunk
+ * starts with role), and only when the stream ended with `data: [DONE]`.
  * @param {string} text
+ * @param {boolean} [chat]
  */
-function countDeltas(text) {
+function countDeltas(text, chat) {
+  if (chat) {
+    if (!/^data: ?\[DONE\]\r?$/m.test(text)) return 0;
+    return text.match(/^data: ?\{.*"delta":\{"content":/gm)?.length ?? 0;
+  }
   return text.match(/^event: ?content_block_delta\r?$/gm)?.length ?? 0;
 }
 
@@ -310,6 +318,50 @@ export async function cpuPerChunks(pool, req, options) {
   const idleMs = options.pids.map((_, i) => (idleEnd[i] ?? 0) - (after[i] ?? 0));
   const perThousand = busyMs.map((b, i) => ((b - (idleMs[i] ?? 0)) * 1000) / Math.max(1, chunks));
   return { chunks, wallMs, busyMs, idleMs, perThousand, errors };
+}
+
+/**
+ * (f) CPU per request: `count` requests one after another (concurrency 1) through the target, the
+ * process's CPU before and after, minus the same process idle over the same wall time, divided by
+ * the requests answered 200. Same method as cpuPerChunks, per request instead of per chunk.
+ * @param {Pool} pool
+ * @param {BenchRequest} req
+ * @param {{ pid: number, count: number, check?: (body: string) => boolean }} options
+ * @returns {Promise<{ requests: number, wallMs: number, busyMs: number, idleMs: number, perRequest: number, errors: number }>}
+ */
+export async function cpuPerRequest(pool, req, options) {
+  let ok = 0;
+  let errors = 0;
+  const before = cpuTimeMs(options.pid);
+  const t0 = nowMs();
+  for (let i = 0; i < options.count; i += 1) {
+    try {
+      const res = await pool.request({
+        path: req.path,
+        method: 'POST',
+        headers: req.headers,
+        body: req.body,
+      });
+      const text = await res.body.text();
+      if (res.statusCode === 200 && (options.check?.(text) ?? true)) ok += 1;
+      else errors += 1;
+    } catch {
+      errors += 1;
+    }
+  }
+  const wallMs = nowMs() - t0;
+  const after = cpuTimeMs(options.pid);
+  await sleep(wallMs);
+  const idleMs = cpuTimeMs(options.pid) - after;
+  const busyMs = after - before;
+  return {
+    requests: ok,
+    wallMs,
+    busyMs,
+    idleMs,
+    perRequest: (busyMs - idleMs) / Math.max(1, ok),
+    errors,
+  };
 }
 
 /**

@@ -114,6 +114,10 @@ function proxyEnv(upstreamUrl) {
     FAKE_API_KEY: 'sk-fake-bench-000000000000',
     FAKE_BASE_URL: upstreamUrl,
     FAKE_API_FORMAT: 'anthropic',
+    // The translated path: Anthropic Messages in, OpenAI Chat Completions to the same fake.
+    OAI_API_KEY: 'sk-fake-bench-000000000000',
+    OAI_BASE_URL: `${upstreamUrl}/v1`,
+    OAI_API_FORMAT: 'openai',
     VDM_DEFAULT_PROVIDER: 'fake',
     PORT: '0',
     HOST: '127.0.0.1',

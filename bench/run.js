@@ -3,12 +3,15 @@
 /**
  * The overhead benchmark: the same requests against the fake upstream directly and through the
  * proxy, interleaved round by round, then the proxy's added latency, throughput ratio, first-byte
- * overhead, CPU per 1000 streamed chunks, memory and cold start against the targets.
+ * overhead, CPU per 1000 streamed chunks, memory and cold start against the targets. A second,
+ * interleaved section does the same for the translated path (Anthropic Messages in, OpenAI Chat
+ * Completions to the upstream), whose direct call is the equivalent Chat request to the fake, plus
+ * the CPU the proxy spends translating the captured Claude Code request.
  * See bench/README.md for what each figure means and how it is measured.
  *
  *   node bench/run.js [--quick] [--rounds N] [--proxy-cmd "<command line>"] [--out DIR] [--strict]
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { setTimeout } from 'node:timers';
@@ -17,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   cpuPerChunks,
+  cpuPerRequest,
   cpuTimeMs,
   machineBusyMs,
   nowMs,
@@ -60,7 +64,9 @@ const PROFILES = {
     cpuChunks: 1000,
     cpuIntervalMs: 1,
     coldStarts: 5,
-    hardLimitMs: 360_000,
+    fixtureRequests: 400,
+    fixtureRounds: 3,
+    hardLimitMs: 600_000,
   },
   quick: {
     rounds: 2,
@@ -78,7 +84,9 @@ const PROFILES = {
     cpuChunks: 500,
     cpuIntervalMs: 1,
     coldStarts: 3,
-    hardLimitMs: 120_000,
+    fixtureRequests: 100,
+    fixtureRounds: 1,
+    hardLimitMs: 240_000,
   },
 };
 
@@ -89,6 +97,8 @@ const TARGETS = {
   ttfbMs: 0.5,
   idleRssMb: 60,
   coldStartMs: 300,
+  translatedCpuPer1000Ms: 20,
+  fixtureTranslateCpuMs: 2,
 };
 
 const { values: args } = parseArgs({
@@ -97,6 +107,8 @@ const { values: args } = parseArgs({
     rounds: { type: 'string' },
     'proxy-cmd': { type: 'string' },
     model: { type: 'string', default: 'fake:claude-bench' },
+    'translated-model': { type: 'string', default: 'oai:gpt-bench' },
+    'skip-translated': { type: 'boolean', default: false },
     out: { type: 'string', default: join(here, 'out') },
     strict: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -105,12 +117,14 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(`usage: node bench/run.js [--quick] [--rounds N] [--proxy-cmd "<cmd>"] [--model M] [--out DIR] [--strict]
-  --quick       fewer and shorter rounds (~30 s), for a smoke test
+  --quick       fewer and shorter rounds (~50 s), for a smoke test
   --rounds N    interleaved direct/proxy rounds (default 5, quick 2)
   --proxy-cmd   command line starting the proxy instead of "node dist/vdm.mjs serve --port 0"
                 (env VDM_BENCH_PROXY_CMD); it runs in an empty temp dir with the fake provider's env and
                 must print "listening on http://host:port"
   --model M     model name sent (default fake:claude-bench)
+  --translated-model M   model routed to the OpenAI-format provider (default oai:gpt-bench)
+  --skip-translated      only the passthrough figures (skipped anyway when the proxy cannot translate)
   --out DIR     where results.md and results.json go (default bench/out)
   --strict      exit 1 when a figure misses its target`);
   process.exit(0);
@@ -134,13 +148,27 @@ const proxyCommand = proxyCmdText ?? [
 
 /** @typedef {import('./load.js').BenchRequest} BenchRequest */
 
-/** @param {{ stream?: boolean, chunks?: number, intervalMs?: number }} [o] @returns {BenchRequest} */
+/**
+ * The user's prompt; on the translated path it carries the stream's pacing, since the proxy does not
+ * forward client headers to an OpenAI-format upstream (the fake reads `x-bench-chunks=N` in the body).
+ * @param {{ stream?: boolean, chunks?: number, intervalMs?: number, mark?: boolean }} o
+ */
+const prompt = (o) =>
+  o.mark && o.stream
+    ? `Say something short. x-bench-chunks=${o.chunks ?? 10} x-bench-interval-ms=${o.intervalMs ?? 0}`
+    : 'Say something short.';
+
+/**
+ * An Anthropic Messages request, to the fake's /v1/messages or through the proxy.
+ * @param {{ stream?: boolean, chunks?: number, intervalMs?: number, model?: string, mark?: boolean }} [o]
+ * @returns {BenchRequest}
+ */
 function benchRequest(o = {}) {
   /** @type {Record<string, unknown>} */
   const body = {
-    model: args.model,
+    model: o.model ?? args.model,
     max_tokens: 256,
-    messages: [{ role: 'user', content: 'Say something short.' }],
+    messages: [{ role: 'user', content: prompt(o) }],
   };
   /** @type {Record<string, string>} */
   const headers = {
@@ -156,27 +184,70 @@ function benchRequest(o = {}) {
   return { path: '/v1/messages', headers, body: JSON.stringify(body) };
 }
 
-const plain = benchRequest();
-const paced = benchRequest({
-  stream: true,
-  chunks: profile.ttfbChunks,
-  intervalMs: profile.ttfbIntervalMs,
-});
-const cpuStream = benchRequest({
-  stream: true,
-  chunks: profile.cpuChunks,
-  intervalMs: profile.cpuIntervalMs,
-});
+/** The model the translated provider is asked for: what follows `provider:`. */
+const chatModel = args['translated-model'].replace(/^[^:]*:/, '');
 
 /**
- * @typedef {{ name: 'direct' | 'proxy', origin: string,
+ * The direct call for the translated path: the OpenAI Chat Completions request the proxy sends the
+ * fake for `benchRequest({ model: translated, ... })`, sent by the client straight to the fake.
+ * @param {{ stream?: boolean, chunks?: number, intervalMs?: number }} [o]
+ * @returns {BenchRequest}
+ */
+function chatRequest(o = {}) {
+  /** @type {Record<string, unknown>} */
+  const body = {
+    model: chatModel,
+    messages: [{ role: 'user', content: prompt({ ...o, mark: true }) }],
+    max_tokens: 256,
+  };
+  /** @type {Record<string, string>} */
+  const headers = {
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+    authorization: 'Bearer sk-fake-bench-000000000000',
+  };
+  if (o.stream) {
+    body['stream'] = true;
+    body['stream_options'] = { include_usage: true };
+    headers['x-bench-chunks'] = String(o.chunks ?? 10);
+    headers['x-bench-interval-ms'] = String(o.intervalMs ?? 0);
+  }
+  return { path: '/v1/chat/completions', headers, body: JSON.stringify(body), chat: true };
+}
+
+/** A translated request through the proxy. @param {{ stream?: boolean, chunks?: number, intervalMs?: number }} [o] */
+const translatedRequest = (o = {}) =>
+  benchRequest({ ...o, model: args['translated-model'], mark: true });
+
+/**
+ * The requests one target is measured with; `answer` is a string its plain answer must contain.
+ * @typedef {{ plain: BenchRequest, paced: BenchRequest, cpuStream: BenchRequest,
+ *   probeStream: BenchRequest, answer: string }} Requests
+ */
+
+/** @param {(o?: { stream?: boolean, chunks?: number, intervalMs?: number }) => BenchRequest} make @param {string} answer @returns {Requests} */
+const requestSet = (make, answer) => ({
+  plain: make(),
+  paced: make({ stream: true, chunks: profile.ttfbChunks, intervalMs: profile.ttfbIntervalMs }),
+  cpuStream: make({ stream: true, chunks: profile.cpuChunks, intervalMs: profile.cpuIntervalMs }),
+  probeStream: make({ stream: true, chunks: 20 }),
+  answer,
+});
+
+const passthroughRequests = requestSet(benchRequest, '"type":"message"');
+const translatedRequests = requestSet(translatedRequest, '"type":"message"');
+const chatDirectRequests = requestSet(chatRequest, '"object":"chat.completion"');
+
+/**
+ * @typedef {{ name: 'direct' | 'proxy', origin: string, reqs: Requests,
  *   one: import('undici').Pool, many: import('undici').Pool }} Target
  */
 
-/** @param {'direct' | 'proxy'} name @param {string} origin @returns {Target} */
-const target = (name, origin) => ({
+/** @param {'direct' | 'proxy'} name @param {string} origin @param {Requests} reqs @returns {Target} */
+const target = (name, origin, reqs) => ({
   name,
   origin,
+  reqs,
   one: createPool(origin, 1),
   many: createPool(origin, profile.connections),
 });
@@ -186,14 +257,14 @@ const target = (name, origin) => ({
  * @param {Target} t
  */
 async function probe(t) {
-  const res = await t.one.request({ ...plain, method: 'POST' });
+  const res = await t.one.request({ ...t.reqs.plain, method: 'POST' });
   const text = await res.body.text();
-  if (res.statusCode !== 200 || !text.includes('"type":"message"')) {
+  if (res.statusCode !== 200 || !text.includes(t.reqs.answer)) {
     throw new Error(
-      `${t.name}: POST /v1/messages answered ${res.statusCode}: ${text.slice(0, 500)}`,
+      `${t.name}: POST ${t.reqs.plain.path} answered ${res.statusCode}: ${text.slice(0, 500)}`,
     );
   }
-  const s = await streamOnce(t.one, benchRequest({ stream: true, chunks: 20 }));
+  const s = await streamOnce(t.one, t.reqs.probeStream);
   if (!s.ok || s.deltas !== 20) {
     throw new Error(`${t.name}: streaming request got ${s.deltas}/20 deltas (ok=${s.ok})`);
   }
@@ -201,6 +272,7 @@ async function probe(t) {
 
 /** @param {Target} t */
 async function warmUp(t) {
+  const { plain, paced, cpuStream } = t.reqs;
   await sequentialLatency(t.one, plain, { durationMs: profile.warmupMs });
   await throughput(t.origin, plain, {
     connections: profile.connections,
@@ -213,7 +285,7 @@ async function warmUp(t) {
 /** @typedef {{ direct: number[], proxy: number[] }} Paired */
 const paired = () => /** @type {Paired} */ ({ direct: [], proxy: [] });
 
-const figures = {
+const newFigures = () => ({
   c1p50: paired(),
   c1p99: paired(),
   olp50: paired(),
@@ -221,8 +293,20 @@ const figures = {
   rps: paired(),
   ttfb: paired(),
   streamTotal: paired(),
-};
-const errors = { c1: 0, openLoop: 0, throughput: 0, ttfb: 0, cpu: 0 };
+});
+const newErrors = () => ({ c1: 0, openLoop: 0, throughput: 0, ttfb: 0, cpu: 0 });
+
+/**
+ * One path measured direct vs proxy: passthrough (Anthropic to Anthropic) or translated
+ * (Anthropic to the proxy, OpenAI Chat to the upstream; its direct call is the Chat request).
+ * @typedef {{ key: 'passthrough' | 'translated', direct: Target, proxy: Target,
+ *   figures: ReturnType<typeof newFigures>, errors: ReturnType<typeof newErrors> }} Section
+ */
+
+const figures = newFigures();
+const errors = newErrors();
+const translatedFigures = newFigures();
+const translatedErrors = newErrors();
 /** @type {Record<string, unknown>[]} every measurement of every round, for results.json */
 const roundLog = [];
 /** @type {number[]} */
@@ -238,18 +322,21 @@ const summary = (samples) => ({
 
 /**
  * The measurements of a round, each run on one target and then at once on the other.
- * @type {((t: Target) => Promise<Record<string, unknown>>)[]}
+ * @type {((t: Target, figures: Section['figures'], errors: Section['errors']) => Promise<Record<string, unknown>>)[]}
  */
 const steps = [
-  async (t) => {
-    const r = await sequentialLatency(t.one, plain, { durationMs: profile.sequentialMs });
+  async (t, figures, errors) => {
+    const r = await sequentialLatency(t.one, t.reqs.plain, { durationMs: profile.sequentialMs });
     figures.c1p50[t.name].push(percentile(r.latencies, 50));
     figures.c1p99[t.name].push(percentile(r.latencies, 99));
     errors.c1 += r.errors;
     return { concurrency1: { ...summary(r.latencies), errors: r.errors } };
   },
-  async (t) => {
-    const r = await openLoop(t.many, plain, { rate: profile.rate, durationMs: profile.openLoopMs });
+  async (t, figures, errors) => {
+    const r = await openLoop(t.many, t.reqs.plain, {
+      rate: profile.rate,
+      durationMs: profile.openLoopMs,
+    });
     figures.olp50[t.name].push(percentile(r.latencies, 50));
     figures.olp99[t.name].push(percentile(r.latencies, 99));
     errors.openLoop += r.errors;
@@ -257,8 +344,8 @@ const steps = [
     const lagP99 = percentile(r.sendLag, 99);
     return { openLoop: { ...summary(r.latencies), errors: r.errors, sendLagP99: lagP99 } };
   },
-  async (t) => {
-    const r = await throughput(t.origin, plain, {
+  async (t, figures, errors) => {
+    const r = await throughput(t.origin, t.reqs.plain, {
       connections: profile.connections,
       durationMs: profile.throughputMs,
     });
@@ -266,8 +353,8 @@ const steps = [
     errors.throughput += r.errors;
     return { throughput: r };
   },
-  async (t) => {
-    const r = await streamTimings(t.one, paced, {
+  async (t, figures, errors) => {
+    const r = await streamTimings(t.one, t.reqs.paced, {
       count: profile.ttfbStreams,
       expectedDeltas: profile.ttfbChunks,
     });
@@ -279,16 +366,103 @@ const steps = [
 ];
 
 /**
- * One round: each step on both targets back to back, the order flipping every round.
- * @param {Target} direct
- * @param {Target} proxy
+ * One round: each step on both targets back to back, the order flipping every round, for each
+ * section in turn (so passthrough and translated figures of a step come from the same minute).
+ * @param {Section[]} sections
  * @param {number} round
  */
-async function runRound(direct, proxy, round) {
-  const order = round % 2 === 1 ? [direct, proxy] : [proxy, direct];
+async function runRound(sections, round) {
   for (const step of steps) {
-    for (const t of order) roundLog.push({ round, target: t.name, ...(await step(t)) });
+    for (const s of sections) {
+      const order = round % 2 === 1 ? [s.direct, s.proxy] : [s.proxy, s.direct];
+      for (const t of order) {
+        const r = await step(t, s.figures, s.errors);
+        roundLog.push({ round, section: s.key, target: t.name, ...r });
+      }
+    }
   }
+}
+
+/**
+ * The captured Claude Code request (../shared/fixtures), as a non-streaming request for `model`.
+ * @param {string} model
+ * @returns {BenchRequest}
+ */
+function fixtureRequest(model) {
+  const fixture =
+    /** @type {{ headers: Record<string, string>, body: Record<string, unknown> }} */ (
+      JSON.parse(readFileSync(fixturePath, 'utf8'))
+    );
+  /** @type {Record<string, string>} */
+  const headers = {};
+  const drop = new Set(['host', 'content-length', 'connection', 'accept-encoding', 'x-api-key']);
+  for (const [name, value] of Object.entries(fixture.headers)) {
+    if (!drop.has(name.toLowerCase())) headers[name] = value;
+  }
+  headers['x-api-key'] = 'bench-client-key';
+  /** @type {Record<string, unknown>} */
+  const body = { ...fixture.body, model };
+  delete body['stream'];
+  return { path: '/v1/messages', headers, body: JSON.stringify(body) };
+}
+
+const fixturePath = resolve(root, '../shared/fixtures/claude-code-request.json');
+
+/**
+ * The proxy's CPU per non-streaming request for the Claude Code request translated, for a tiny
+ * translated request, and for the Claude Code request passed through (for scale), the fake
+ * answering at once. Rounds rotate the order; each figure is the median over rounds.
+ * @param {string} proxyUrl
+ * @param {number} pid
+ */
+async function fixtureCpu(proxyUrl, pid) {
+  const pool = createPool(proxyUrl, 1);
+  const kinds = {
+    big: fixtureRequest(args['translated-model']),
+    tiny: translatedRequests.plain,
+    passthrough: fixtureRequest(args.model),
+  };
+  /** @param {string} text */
+  const check = (text) => text.includes('"type":"message"');
+  /** @type {Record<keyof typeof kinds, number[]>} */
+  const per = { big: [], tiny: [], passthrough: [] };
+  /** @type {number[]} */
+  const diff = [];
+  /** @type {unknown[]} */
+  const log = [];
+  let errorCount = 0;
+  try {
+    for (const req of Object.values(kinds)) {
+      await cpuPerRequest(pool, req, { pid, count: Math.min(100, profile.fixtureRequests), check });
+    }
+    const names = /** @type {(keyof typeof kinds)[]} */ (Object.keys(kinds));
+    for (let round = 0; round < profile.fixtureRounds; round += 1) {
+      /** @type {Partial<Record<keyof typeof kinds, number>>} */
+      const got = {};
+      for (let i = 0; i < names.length; i += 1) {
+        const name = /** @type {keyof typeof kinds} */ (names[(i + round) % names.length]);
+        const r = await cpuPerRequest(pool, kinds[name], {
+          pid,
+          count: profile.fixtureRequests,
+          check,
+        });
+        per[name].push(r.perRequest);
+        got[name] = r.perRequest;
+        errorCount += r.errors;
+        log.push({ round: round + 1, kind: name, ...r });
+      }
+      diff.push((got.big ?? NaN) - (got.tiny ?? NaN));
+    }
+  } finally {
+    await pool.close();
+  }
+  return {
+    per,
+    diff,
+    errors: errorCount,
+    log,
+    bytes: { big: kinds.big.body.length, tiny: kinds.tiny.body.length },
+  };
 }
 
 /** @param {string} text */
@@ -310,19 +484,46 @@ async function main() {
   await sleep(300);
   const idle = memoryMb(proxyProc.pid);
 
-  const direct = target('direct', upstream.url);
-  const proxy = target('proxy', proxyProc.url);
+  const direct = target('direct', upstream.url, passthroughRequests);
+  const proxy = target('proxy', proxyProc.url, passthroughRequests);
   await probe(direct);
   await probe(proxy);
+  /** @type {Section[]} */
+  const sections = [{ key: 'passthrough', direct, proxy, figures, errors }];
+  /** @type {string | undefined} why the translated section did not run */
+  let translatedSkipped = args['skip-translated'] ? '--skip-translated' : undefined;
+  if (!translatedSkipped) {
+    const tDirect = target('direct', upstream.url, chatDirectRequests);
+    const tProxy = target('proxy', proxyProc.url, translatedRequests);
+    await probe(tDirect);
+    try {
+      await probe(tProxy);
+      sections.push({
+        key: 'translated',
+        direct: tDirect,
+        proxy: tProxy,
+        figures: translatedFigures,
+        errors: translatedErrors,
+      });
+    } catch (error) {
+      translatedSkipped = `the proxy did not translate (${error instanceof Error ? error.message.slice(0, 200) : String(error)})`;
+      log(`bench: translated section skipped: ${translatedSkipped}`);
+      await Promise.all([tDirect.one.close(), tDirect.many.close()]);
+      await Promise.all([tProxy.one.close(), tProxy.many.close()]);
+    }
+  }
+  const translated = sections.find((s) => s.key === 'translated');
   log('bench: warming up');
   const ours = () => cpuTimeMs(proxyProc.pid) + cpuTimeMs(upstream.pid) + cpuTimeMs(process.pid);
   const cpuAtStart = { machine: machineBusyMs(), ours: ours(), wall: nowMs() };
-  await warmUp(direct);
-  await warmUp(proxy);
+  for (const s of sections) {
+    await warmUp(s.direct);
+    await warmUp(s.proxy);
+  }
 
   for (let round = 1; round <= profile.rounds; round += 1) {
     log(`bench: round ${round}/${profile.rounds}`);
-    await runRound(direct, proxy, round);
+    await runRound(sections, round);
   }
 
   log('bench: CPU per 1000 chunks');
@@ -332,9 +533,15 @@ async function main() {
   const cpuUpstream = [];
   /** @type {unknown[]} */
   const cpuLog = [];
+  /** @type {number[]} */
+  const cpuTranslated = [];
+  /** @type {number[]} */
+  const cpuTranslatedUpstream = [];
+  /** @type {unknown[]} */
+  const cpuTranslatedLog = [];
   const cpuPool = createPool(proxyProc.url, profile.cpuStreams);
   for (let i = 0; i < profile.cpuRounds; i += 1) {
-    const r = await cpuPerChunks(cpuPool, cpuStream, {
+    const r = await cpuPerChunks(cpuPool, passthroughRequests.cpuStream, {
       pids: [proxyProc.pid, upstream.pid],
       streams: profile.cpuStreams,
       chunksPerStream: profile.cpuChunks,
@@ -343,6 +550,22 @@ async function main() {
     cpuUpstream.push(r.perThousand[1] ?? NaN);
     errors.cpu += r.errors;
     cpuLog.push(r);
+    if (translated) {
+      const t = await cpuPerChunks(cpuPool, translatedRequests.cpuStream, {
+        pids: [proxyProc.pid, upstream.pid],
+        streams: profile.cpuStreams,
+        chunksPerStream: profile.cpuChunks,
+      });
+      cpuTranslated.push(t.perThousand[0] ?? NaN);
+      cpuTranslatedUpstream.push(t.perThousand[1] ?? NaN);
+      translatedErrors.cpu += t.errors;
+      cpuTranslatedLog.push(t);
+    }
+  }
+  let fixture;
+  if (translated) {
+    log('bench: CPU to translate the Claude Code request');
+    fixture = await fixtureCpu(proxyProc.url, proxyProc.pid);
   }
   const peak = memoryMb(proxyProc.pid);
   // CPU the rest of the machine used while we measured, as a share of all cores: the noise floor.
@@ -352,7 +575,9 @@ async function main() {
       ((nowMs() - cpuAtStart.wall) * cpus().length),
   );
 
-  for (const t of [direct, proxy]) await Promise.all([t.one.close(), t.many.close()]);
+  for (const s of sections) {
+    for (const t of [s.direct, s.proxy]) await Promise.all([t.one.close(), t.many.close()]);
+  }
   await cpuPool.close();
   await stopChild(proxyProc.child);
 
@@ -395,6 +620,7 @@ async function main() {
       digits: 1,
       note: `upstream producing them: ${median(cpuUpstream).toFixed(1)} ms`,
     }),
+    ...translatedRows(translated, cpuTranslated, cpuTranslatedUpstream, fixture),
     proxyRow({
       metric: 'RSS idle (after start, before load)',
       unit: 'MB',
@@ -425,6 +651,9 @@ async function main() {
     `open-loop latency counts from each request's scheduled time (no coordinated omission); the client's own timer lag was p50 ${percentile(sendLag, 50).toFixed(3)} ms, p99 ${percentile(sendLag, 99).toFixed(3)} ms, on both sides alike.`,
     `CPU: on-CPU time of all the proxy's threads (/proc/<pid>/task/*/schedstat, ns) over ${profile.cpuStreams} concurrent streams x ${profile.cpuChunks} chunks every ${profile.cpuIntervalMs} ms, minus the same process idle over the same wall time; median of ${profile.cpuRounds}.`,
     'INVALID means some requests failed or streams came back short during that measurement; see results.json.',
+    translatedSkipped
+      ? `translated rows: not measured, ${translatedSkipped}.`
+      : `translated rows: Anthropic Messages to the proxy with model ${args['translated-model']} (OpenAI-format provider), the proxy calling the fake's /v1/chat/completions; "direct" is the equivalent Chat request sent straight to the fake. Claude Code request: ${fixture?.bytes.big ?? '?'}-byte body (../shared/fixtures/claude-code-request.json, non-streaming), ${profile.fixtureRequests} requests one at a time per figure, the proxy's CPU minus idle per request; median of ${profile.fixtureRounds}; the target row is that minus the same for a ${fixture?.bytes.tiny ?? '?'}-byte translated request.`,
   ];
   const lagP99 = percentile(sendLag, 99);
   if (foreignShare > 0.1 || lagP99 > 2) {
@@ -447,6 +676,15 @@ async function main() {
       figures,
       errors,
       cpu: cpuLog,
+      translated: translated
+        ? {
+            model: args['translated-model'],
+            figures: translatedFigures,
+            errors: translatedErrors,
+            cpu: cpuTranslatedLog,
+            fixtureCpu: fixture,
+          }
+        : { skipped: translatedSkipped },
       coldStartsMs: cold,
       bareNodeMs: bare,
       memoryMb: { idle, peak },
@@ -459,6 +697,99 @@ async function main() {
   );
   const missed = rows.filter((r) => r.verdict === 'MISS' || r.verdict === 'INVALID');
   if (args.strict && missed.length > 0) process.exitCode = 1;
+}
+
+/**
+ * The translated section's rows (none when it did not run).
+ * @param {Section | undefined} s
+ * @param {number[]} cpu proxy CPU per 1000 translated chunks, per round
+ * @param {number[]} cpuUpstream the upstream's, for scale
+ * @param {Awaited<ReturnType<typeof fixtureCpu>> | undefined} fixture
+ */
+function translatedRows(s, cpu, cpuUpstream, fixture) {
+  if (!s) return [];
+  const f = s.figures;
+  const e = s.errors;
+  const t = 'translated: ';
+  /** @param {import('./report.js').Row} row @returns {import('./report.js').Row} */
+  const info = (row) => ({ ...row, verdict: 'info' });
+  const rows = [
+    addedRow(`${t}latency p50, concurrency 1`, f.c1p50, TARGETS.p50Ms, e.c1),
+    addedRow(`${t}latency p99, concurrency 1`, f.c1p99, TARGETS.p99Ms, e.c1),
+    addedRow(
+      `${t}latency p50, ${profile.rate} req/s open loop, ${profile.connections} conns`,
+      f.olp50,
+      TARGETS.p50Ms,
+      e.openLoop,
+    ),
+    addedRow(
+      `${t}latency p99, ${profile.rate} req/s open loop, ${profile.connections} conns`,
+      f.olp99,
+      TARGETS.p99Ms,
+      e.openLoop,
+    ),
+    {
+      ...throughputRow(f.rps, TARGETS.throughputRatio, e.throughput),
+      metric: `${t}throughput, concurrency ${profile.connections}`,
+      target: '(reported)',
+      ...(e.throughput > 0 ? {} : { verdict: /** @type {const} */ ('info') }),
+    },
+    addedRow(
+      `${t}time to first byte, ${profile.ttfbChunks}-chunk stream every ${profile.ttfbIntervalMs} ms`,
+      f.ttfb,
+      TARGETS.ttfbMs,
+      e.ttfb,
+    ),
+    {
+      ...info(addedRow(`${t}stream total time, same stream`, f.streamTotal, Infinity, e.ttfb)),
+      target: '',
+    },
+    proxyRow({
+      metric: `${t}CPU per 1000 stream chunks, paced`,
+      unit: 'ms',
+      samples: cpu,
+      digits: 1,
+      limit: TARGETS.translatedCpuPer1000Ms,
+      errors: e.cpu,
+      direct: `upstream: ${median(cpuUpstream).toFixed(1)}`,
+    }),
+  ];
+  if (fixture) {
+    const bytes = `${(fixture.bytes.big / 1000).toFixed(1)} kB`;
+    rows.push(
+      proxyRow({
+        metric: `${t}Claude Code request (${bytes}), CPU per request minus a tiny one`,
+        unit: 'ms',
+        samples: fixture.diff,
+        digits: 3,
+        limit: TARGETS.fixtureTranslateCpuMs,
+        errors: fixture.errors,
+      }),
+      proxyRow({
+        metric: `${t}Claude Code request (${bytes}), CPU per request`,
+        unit: 'ms',
+        samples: fixture.per.big,
+        digits: 3,
+        errors: fixture.errors,
+      }),
+      proxyRow({
+        metric: `${t}tiny request (${fixture.bytes.tiny} B), CPU per request`,
+        unit: 'ms',
+        samples: fixture.per.tiny,
+        digits: 3,
+        errors: fixture.errors,
+      }),
+      proxyRow({
+        metric: `passthrough: Claude Code request (${bytes}), CPU per request`,
+        unit: 'ms',
+        samples: fixture.per.passthrough,
+        digits: 3,
+        errors: fixture.errors,
+        note: 'for scale',
+      }),
+    );
+  }
+  return rows;
 }
 
 const watchdog = setTimeout(() => {

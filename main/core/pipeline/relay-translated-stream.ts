@@ -37,7 +37,7 @@ export function relayTranslatedStream(
     'cache-control': 'no-cache',
     'x-request-id': options.requestId,
   });
-  res.flushHeaders();
+  // No separate flush: headers go out with the first event (or the first ping).
   return new Promise((resolve) => {
     let first = true;
     let done = false;

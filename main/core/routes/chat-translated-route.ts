@@ -83,7 +83,7 @@ export async function translatedMessages(
   const { toolNames } = translated.value;
   const body = Buffer.from(JSON.stringify(translated.value.body));
   const target = chatCompletionsTarget(provider, model);
-  const result = await forward({
+  const pending = forward({
     provider,
     pool: deps.keys.pool(provider.name),
     fallbackCredential: call.credential,
@@ -95,6 +95,10 @@ export async function translatedMessages(
     random: deps.random,
     mode: parsed.stream ? 'stream' : 'buffer',
   });
+  // The request is on its way: estimate the input tokens for message_start while it travels,
+  // instead of between the upstream's first bytes and the client's.
+  const inputTokensEstimate = parsed.stream ? countAnthropicTokens(parsed.json) : 0;
+  const result = await pending;
   void req;
   if (!result.ok) return sendError(res, ctx, result.error, 'anthropic');
   const upstream = result.response;
@@ -135,7 +139,7 @@ export async function translatedMessages(
     requestedModel: parsed.model,
     messageId,
     requestId: ctx.requestId,
-    inputTokensEstimate: countAnthropicTokens(parsed.json),
+    inputTokensEstimate,
     restoreToolName: (name) => toolNames.get(name) ?? name,
     ...(quirks.thoughtSignatures
       ? { onToolCallDelta: (raw: unknown) => deps.thoughtSignatures.rememberFromCall(raw) }
