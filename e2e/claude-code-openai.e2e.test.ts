@@ -1,9 +1,5 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runClaude, skipWithoutClaude } from './claude-cli.js';
 import {
   chatChunk,
   chatStream,
@@ -13,17 +9,7 @@ import {
 } from '../main/test-support/fake-upstream.js';
 import { startProxy, type Harness } from '../main/test-support/proxy-harness.js';
 
-const run = promisify(execFile);
 const MARKER = 'hello-from-the-tool';
-
-function findClaude(): string | undefined {
-  const candidates = [process.env['CLAUDE_BIN'], resolve('e2e/.tools/node_modules/.bin/claude')];
-  return candidates.find((c): c is string => Boolean(c) && existsSync(c as string));
-}
-const claude = findClaude();
-const skip = !claude && process.env['CI'] !== 'true';
-if (skip)
-  console.warn('Claude Code CLI not installed (set CLAUDE_BIN or run .ci/run): e2e skipped.');
 
 /**
  * A fake OpenAI model that, asked with tools, calls Bash `echo`; given the tool's output, answers
@@ -71,7 +57,7 @@ const model: Responder = (req, res) => {
   );
 };
 
-describe.skipIf(skip)(
+describe.skipIf(skipWithoutClaude)(
   'the real Claude Code CLI through the proxy to an OpenAI-format upstream',
   () => {
     let upstream: FakeUpstream;
@@ -93,32 +79,14 @@ describe.skipIf(skip)(
     });
 
     it('runs a two-turn tool session: the model calls Bash echo, Claude Code runs it, the result goes back, the answer prints', async () => {
-      expect(claude, 'Claude Code CLI binary (CLAUDE_BIN or e2e/.tools)').toBeDefined();
-      const home = mkdtempSync(join(tmpdir(), 'vdm-claude-home-'));
-      const { stdout } = await run(
-        claude as string,
-        [
-          '-p',
-          'Please run the echo command with the Bash tool.',
-          '--model',
-          'fake:gpt-e2e',
-          '--allowedTools',
-          'Bash(echo:*)',
-        ],
-        {
-          cwd: home,
-          env: {
-            PATH: process.env['PATH'] ?? '',
-            HOME: home,
-            ANTHROPIC_BASE_URL: proxy.url,
-            ANTHROPIC_API_KEY: 'sk-ant-client-FAKE',
-            DISABLE_TELEMETRY: '1',
-            DISABLE_AUTOUPDATER: '1',
-            CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-          },
-          timeout: 90_000,
-        },
-      );
+      const stdout = await runClaude(proxy.url, [
+        '-p',
+        'Please run the echo command with the Bash tool.',
+        '--model',
+        'fake:gpt-e2e',
+        '--allowedTools',
+        'Bash(echo:*)',
+      ]);
       expect(stdout).toContain(`The tool printed ${MARKER}`);
       const turns = upstream.requests.filter((r) => r.body.includes('run the echo'));
       expect(turns.length).toBeGreaterThanOrEqual(2);

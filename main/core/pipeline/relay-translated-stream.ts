@@ -21,6 +21,29 @@ export interface TranslatedRelayOptions {
   readonly onFirstByte: () => void;
 }
 
+/** The relay options every translated route uses: the provider's idle timeout, the app's ping interval, TTFB into the record. */
+export function translatedRelayOptions(
+  ctx: {
+    readonly requestId: string;
+    readonly signal: ClientSignal;
+    readonly record: { ttfbMs: number | undefined; readonly startedAt: number };
+  },
+  provider: { readonly name: string; readonly streamIdleTimeoutMs: number },
+  pingIntervalMs: number,
+  now: () => number,
+): TranslatedRelayOptions {
+  return {
+    requestId: ctx.requestId,
+    provider: provider.name,
+    idleTimeoutMs: provider.streamIdleTimeoutMs,
+    pingIntervalMs,
+    signal: ctx.signal,
+    onFirstByte: () => {
+      ctx.record.ttfbMs = now() - ctx.record.startedAt;
+    },
+  };
+}
+
 /**
  * Relays an upstream stream through a translator, event by event as chunks arrive. While the
  * upstream says nothing (long reasoning), a ping goes out every `pingIntervalMs` so clients do not

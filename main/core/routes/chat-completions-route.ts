@@ -7,7 +7,10 @@ import { replaceTopLevelValue } from '../http/json-scan.js';
 import { forward, type ForwardPlan } from '../pipeline/forward.js';
 import { parseClientRequest, type ParsedRequest } from '../pipeline/parse-request.js';
 import { relayStream } from '../pipeline/relay-stream.js';
-import { relayTranslatedStream } from '../pipeline/relay-translated-stream.js';
+import {
+  relayTranslatedStream,
+  translatedRelayOptions,
+} from '../pipeline/relay-translated-stream.js';
 import { resolveRoute } from '../pipeline/resolve-route.js';
 import {
   anthropicHeaders,
@@ -18,6 +21,7 @@ import { chatCompletionsTarget, chatHeaders } from '../providers/openai/openai-e
 import type { ProxyDeps } from '../proxy-deps.js';
 import type { RequestContext } from '../request-context.js';
 import { sendError } from '../send-error.js';
+import { parseUpstreamJson } from './upstream-json.js';
 import { AnthropicStreamToChat } from '../translate/anthropic/stream-to-chat.js';
 import { translateChatRequest, translateMessagesResponse } from '../translate/chat-to-messages.js';
 import type { ProxiedHandler } from './anthropic-route.js';
@@ -133,22 +137,9 @@ async function translated(
   const created = Math.floor(deps.clock.now() / 1000);
   if (upstream.kind === 'buffered') {
     ctx.record.ttfbMs = deps.clock.now() - ctx.record.startedAt;
-    let json: unknown;
-    try {
-      json = JSON.parse(upstream.body.toString('utf8'));
-    } catch {
-      return sendError(
-        res,
-        ctx,
-        {
-          kind: 'upstream-network',
-          provider: provider.name,
-          code: 'BAD_JSON',
-          message: `${provider.name} answered with a body that is not JSON.`,
-        },
-        'openai',
-      );
-    }
+    const parsedJson = parseUpstreamJson(upstream.body, provider.name);
+    if (!parsedJson.ok) return sendError(res, ctx, parsedJson.error, 'openai');
+    const json = parsedJson.value;
     const completion = translateMessagesResponse(json, {
       requestedModel: parsed.model,
       completionId,
@@ -180,16 +171,7 @@ async function translated(
       // Chat streams have no ping event; an SSE comment keeps idle connections alive the same way.
       ping: () => ': ping\n\n',
     },
-    {
-      requestId: ctx.requestId,
-      provider: provider.name,
-      idleTimeoutMs: provider.streamIdleTimeoutMs,
-      pingIntervalMs: deps.pingIntervalMs,
-      signal: ctx.signal,
-      onFirstByte: () => {
-        ctx.record.ttfbMs = deps.clock.now() - ctx.record.startedAt;
-      },
-    },
+    translatedRelayOptions(ctx, provider, deps.pingIntervalMs, () => deps.clock.now()),
   );
   ctx.record.tokens = { ...translator.usage };
   if (failure) ctx.record.errorKind = failure.kind;

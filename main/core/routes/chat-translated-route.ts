@@ -1,15 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ProviderConfig } from '../../config/model.js';
-import type { ProxyError } from '../errors/proxy-error.js';
 import { forward } from '../pipeline/forward.js';
 import type { ParsedRequest } from '../pipeline/parse-request.js';
-import { relayTranslatedStream } from '../pipeline/relay-translated-stream.js';
+import {
+  relayTranslatedStream,
+  translatedRelayOptions,
+} from '../pipeline/relay-translated-stream.js';
 import type { Credential } from '../providers/anthropic/anthropic-endpoint.js';
 import { chatCompletionsTarget, chatHeaders } from '../providers/openai/openai-endpoint.js';
 import { chatQuirksOf } from '../providers/openai/openai-quirks.js';
 import type { ProxyDeps } from '../proxy-deps.js';
 import type { RequestContext } from '../request-context.js';
 import { sendError } from '../send-error.js';
+import { parseUpstreamJson } from './upstream-json.js';
 import { countAnthropicTokens } from '../translate/count-tokens.js';
 import { translateChatResponse, translateMessagesRequest } from '../translate/messages-to-chat.js';
 import { ChatStreamTranslator } from '../translate/openai-chat/stream.js';
@@ -105,18 +108,9 @@ export async function translatedMessages(
   const messageId = messageIdOf(ctx);
   if (upstream.kind === 'buffered') {
     ctx.record.ttfbMs = deps.clock.now() - ctx.record.startedAt;
-    let json: unknown;
-    try {
-      json = JSON.parse(upstream.body.toString('utf8'));
-    } catch {
-      const error: ProxyError = {
-        kind: 'upstream-network',
-        provider: provider.name,
-        code: 'BAD_JSON',
-        message: `${provider.name} answered with a body that is not JSON.`,
-      };
-      return sendError(res, ctx, error, 'anthropic');
-    }
+    const parsedJson = parseUpstreamJson(upstream.body, provider.name);
+    if (!parsedJson.ok) return sendError(res, ctx, parsedJson.error, 'anthropic');
+    const json = parsedJson.value;
     if (quirks.thoughtSignatures) deps.thoughtSignatures.rememberFromResponse(json);
     const message = translateChatResponse(json, {
       requestedModel: parsed.model,
@@ -145,16 +139,12 @@ export async function translatedMessages(
       ? { onToolCallDelta: (raw: unknown) => deps.thoughtSignatures.rememberFromCall(raw) }
       : {}),
   });
-  const failure = await relayTranslatedStream(res, upstream.body, translator, {
-    requestId: ctx.requestId,
-    provider: provider.name,
-    idleTimeoutMs: provider.streamIdleTimeoutMs,
-    pingIntervalMs: deps.pingIntervalMs,
-    signal: ctx.signal,
-    onFirstByte: () => {
-      ctx.record.ttfbMs = deps.clock.now() - ctx.record.startedAt;
-    },
-  });
+  const failure = await relayTranslatedStream(
+    res,
+    upstream.body,
+    translator,
+    translatedRelayOptions(ctx, provider, deps.pingIntervalMs, () => deps.clock.now()),
+  );
   ctx.record.tokens = { ...translator.usage };
   if (failure) ctx.record.errorKind = failure.kind;
 }
