@@ -70,6 +70,25 @@ const documentUnsupported = (where: string): Converted<never> =>
     `${where}: "document" blocks (PDF) cannot be sent to this provider yet; extract the text or route the model to an Anthropic provider.`,
   );
 
+/**
+ * A document whose source is text (`source.type` "text", or "content" made of text blocks) says
+ * nothing a text part cannot: it goes as text, titled. PDFs (base64, url, file) stay refused.
+ */
+const documentToIr = (block: JsonObject, where: string): Converted<IrTextPart> => {
+  const source = isObject(block.source) ? block.source : undefined;
+  const title = isString(block.title) ? `${block.title}\n\n` : '';
+  if (source?.type === 'text' && isString(source.data))
+    return ok({ kind: 'text', text: `${title}${source.data}` });
+  if (source?.type === 'content' && isArray(source.content)) {
+    const texts = source.content
+      .filter(isObject)
+      .map((b) => (isString(b.text) ? b.text : undefined));
+    if (texts.every((t): t is string => t !== undefined))
+      return ok({ kind: 'text', text: `${title}${texts.join('\n')}` });
+  }
+  return documentUnsupported(where);
+};
+
 /** A block we do not model but that carries plain text (e.g. future text-ish types) keeps its text. */
 const textLike = (block: JsonObject, type: string, where: string): Converted<IrTextPart> =>
   isString(block.text)
@@ -92,7 +111,9 @@ const toolResultContentToIr = (
       if (!image.ok) return image;
       parts.push(image.value);
     } else if (block.type === 'document') {
-      return documentUnsupported(at);
+      const document = documentToIr(block, at);
+      if (!document.ok) return document;
+      parts.push(document.value);
     } else {
       const text = textLike(block, block.type, at);
       if (!text.ok) return text;
@@ -115,7 +136,7 @@ const blockToIr = (
     case 'image':
       return imageToIr(block, where);
     case 'document':
-      return documentUnsupported(where);
+      return documentToIr(block, where);
     case 'tool_use':
       if (!isString(block.id) || !isString(block.name)) {
         return invalid(`${where}: tool_use block needs string "id" and "name".`);

@@ -90,3 +90,53 @@ describe('anthropicRequestToIr', () => {
     }
   });
 });
+
+describe('documents', () => {
+  const request = (document: Record<string, unknown>) => ({
+    model: 'm',
+    max_tokens: 10,
+    messages: [{ role: 'user', content: [document, { type: 'text', text: 'Summarise it.' }] }],
+  });
+
+  it('sends a text-source document as titled text', () => {
+    const ir = anthropicRequestToIr(
+      request({
+        type: 'document',
+        title: 'Notes',
+        source: { type: 'text', media_type: 'text/plain', data: 'Line one.' },
+      }),
+    );
+    expect(ir.ok && ir.value.messages[0]?.content[0]).toEqual({
+      kind: 'text',
+      text: 'Notes\n\nLine one.',
+    });
+  });
+
+  it('sends a content-source document made of text blocks as text', () => {
+    const ir = anthropicRequestToIr(
+      request({
+        type: 'document',
+        source: {
+          type: 'content',
+          content: [
+            { type: 'text', text: 'a' },
+            { type: 'text', text: 'b' },
+          ],
+        },
+      }),
+    );
+    expect(ir.ok && ir.value.messages[0]?.content[0]).toEqual({ kind: 'text', text: 'a\nb' });
+  });
+
+  it('refuses a PDF with a clear conversion-unsupported error', () => {
+    const ir = anthropicRequestToIr(
+      request({
+        type: 'document',
+        source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0=' },
+      }),
+    );
+    expect(ir.ok).toBe(false);
+    expect(!ir.ok && ir.error).toMatchObject({ kind: 'conversion-unsupported' });
+    expect(!ir.ok && ir.error.kind === 'conversion-unsupported' && ir.error.message).toMatch(/PDF/);
+  });
+});
