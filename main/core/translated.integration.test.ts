@@ -216,6 +216,45 @@ describe('Anthropic clients against an OpenAI Chat upstream', () => {
     expect(text).toContain('thought long');
   });
 
+  it('keeps unparseable tool arguments raw and logs a translation note', async () => {
+    upstream.enqueue(
+      json(200, {
+        id: 'c',
+        object: 'chat.completion',
+        choices: [
+          {
+            index: 0,
+            finish_reason: 'tool_calls',
+            message: {
+              role: 'assistant',
+              content: null,
+              tool_calls: [
+                {
+                  id: 'call_x',
+                  type: 'function',
+                  function: { name: 'get_weather', arguments: '{"city": Lisb' },
+                },
+              ],
+            },
+          },
+        ],
+        usage: { prompt_tokens: 1, completion_tokens: 1 },
+      }),
+    );
+    const msg = await client.messages.create({
+      model: 'gpt-fake',
+      max_tokens: 100,
+      tools: [weatherTool],
+      messages: [{ role: 'user', content: 'x' }],
+    });
+    expect(msg.content[0]).toMatchObject({
+      type: 'tool_use',
+      id: 'call_x',
+      input: { _raw_arguments: '{"city": Lisb' },
+    });
+    await expect.poll(() => proxy.logs.join('')).toContain('translation note');
+  });
+
   it('maps an upstream 429 to an Anthropic rate_limit_error with retry-after', async () => {
     upstream.enqueue(
       json(

@@ -116,6 +116,11 @@ export async function translatedMessages(
       requestedModel: parsed.model,
       messageId,
       toolNames,
+      onNote: (note) =>
+        deps.logger.warn(
+          { requestId: ctx.requestId, provider: provider.name, note },
+          'translation note',
+        ),
     });
     if (!message.ok) return sendError(res, ctx, message.error, 'anthropic');
     const usage = message.value['usage'] as

@@ -36,6 +36,8 @@ export interface ChatResponseOptions {
   readonly requestedModel: string;
   readonly messageId: string;
   readonly toolNames: ToolNameMap;
+  /** Told what the translation had to bend (unparseable tool arguments, unknown finish reasons). */
+  readonly onNote?: (note: string) => void;
 }
 
 /** A non-stream Chat Completions answer -> Anthropic Messages response body, through the IR. */
@@ -45,5 +47,6 @@ export const translateChatResponse = (
 ): Result<Record<string, unknown>, ProxyError> => {
   const ir = chatResponseToIr(json, opts.toolNames);
   if (!ir.ok) return ir;
+  for (const note of ir.value.notes) opts.onNote?.(note);
   return ok(irToAnthropicMessage(ir.value, opts));
 };
