@@ -72,7 +72,7 @@ describe('golden transcripts', () => {
     upstream = await startFakeUpstream(
       t.upstreamStream ? chatSse(t.upstreamStream) : json(200, t.upstreamResponse),
     );
-    const env =
+    const env: Record<string, string> =
       t.provider === 'openai'
         ? {
             OPENAI_API_KEY: 'sk-test-FAKE-golden-000000000000001',
