@@ -68,6 +68,7 @@ export async function translatedMessages(
     reasoningContentPassthrough: provider.reasoningContentPassthrough,
     toolNameSanitization: provider.toolNameSanitization,
     cleanToolSchemas: quirks.cleanToolSchemas,
+    fileParts: quirks.fileParts,
     stream: parsed.stream,
     ...(quirks.thoughtSignatures
       ? {

@@ -284,3 +284,49 @@ describe('translateChatRequest', () => {
     refused({ messages: [{ role: 'tool', content: 'no id' }] });
   });
 });
+
+describe('file parts from OpenAI clients', () => {
+  it('turn an inline PDF into an Anthropic document block', () => {
+    const result = translateChatRequest(
+      {
+        model: 'gpt',
+        messages: [
+          {
+            role: 'user',
+            content: [
+              {
+                type: 'file',
+                file: { filename: 'spec.pdf', file_data: 'data:application/pdf;base64,JVBERi0=' },
+              },
+              { type: 'text', text: 'Summarise.' },
+            ],
+          },
+        ],
+      },
+      { model: 'claude-x', stream: false },
+    );
+    const messages = result.ok ? (result.value.body['messages'] as { content: unknown }[]) : [];
+    expect(messages[0]?.content).toEqual([
+      {
+        type: 'document',
+        source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0=' },
+        title: 'spec.pdf',
+      },
+      { type: 'text', text: 'Summarise.' },
+    ]);
+  });
+
+  it('refuse a file id, which only OpenAI can resolve', () => {
+    const result = translateChatRequest(
+      {
+        model: 'gpt',
+        messages: [{ role: 'user', content: [{ type: 'file', file: { file_id: 'file-abc' } }] }],
+      },
+      { model: 'claude-x', stream: false },
+    );
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.kind === 'invalid-request' && result.error.message).toMatch(
+      /file_data/,
+    );
+  });
+});

@@ -18,6 +18,14 @@ export interface IrImagePart {
   readonly source: IrImageSource;
 }
 
+/** A PDF the client attached (Anthropic `document` with a base64 source). */
+export interface IrDocumentPart {
+  readonly kind: 'document';
+  readonly mediaType: string;
+  readonly data: string;
+  readonly title: string | undefined;
+}
+
 export interface IrToolCallPart {
   readonly kind: 'tool_call';
   readonly id: string;
@@ -44,7 +52,7 @@ export interface IrThinkingPart {
 }
 
 export type IrContentPart =
-  IrTextPart | IrImagePart | IrToolCallPart | IrToolResultPart | IrThinkingPart;
+  IrTextPart | IrImagePart | IrDocumentPart | IrToolCallPart | IrToolResultPart | IrThinkingPart;
 
 /**
  * `system` here is a system message in the middle of the conversation (Claude Code sends its

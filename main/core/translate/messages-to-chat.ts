@@ -28,6 +28,16 @@ export const translateMessagesRequest = (
 ): Result<TranslatedMessagesRequest, ProxyError> => {
   const ir = anthropicRequestToIr(body);
   if (!ir.ok) return err(forTarget(ir.error, target));
+  const hasDocument = ir.value.messages.some((m) =>
+    m.content.some((part) => part.kind === 'document'),
+  );
+  if (hasDocument && !target.fileParts) {
+    return err({
+      kind: 'conversion-unsupported',
+      provider: target.providerName,
+      message: `Provider "${target.providerName}" does not take PDF documents through Chat Completions; extract the text first, or route the model to OpenAI or an Anthropic-format provider.`,
+    });
+  }
   const chat = irToChatRequest(ir.value, target);
   return ok({ body: chat.body, toolNames: chat.toolNames, dropped: ir.value.droppedTools });
 };

@@ -8,16 +8,19 @@ export interface ChatQuirks {
   readonly cleanToolSchemas: boolean;
   /** Gemini wants its tool-call thought signatures echoed next turn (400 otherwise). */
   readonly thoughtSignatures: boolean;
+  /** Accepts PDFs as Chat `file` parts with base64 `file_data`. */
+  readonly fileParts: boolean;
 }
 
 const DEFAULT: ChatQuirks = {
   maxTokensField: 'max_tokens',
   cleanToolSchemas: false,
   thoughtSignatures: false,
+  fileParts: false,
 };
 
 const BY_PROVIDER: Readonly<Record<string, Partial<ChatQuirks>>> = {
-  openai: { maxTokensField: 'max_completion_tokens' },
+  openai: { maxTokensField: 'max_completion_tokens', fileParts: true },
   azure: { maxTokensField: 'max_completion_tokens' },
   azure_openai: { maxTokensField: 'max_completion_tokens' },
   gemini: { cleanToolSchemas: true, thoughtSignatures: true },

@@ -5,6 +5,7 @@ import type {
   IrImagePart,
   IrRole,
   IrTextPart,
+  IrDocumentPart,
   IrToolResultContentPart,
 } from '../ir.js';
 import { isArray, isObject, isString, type JsonObject } from '../json-narrowing.js';
@@ -74,7 +75,7 @@ const documentUnsupported = (where: string): Converted<never> =>
  * A document whose source is text (`source.type` "text", or "content" made of text blocks) says
  * nothing a text part cannot: it goes as text, titled. PDFs (base64, url, file) stay refused.
  */
-const documentToIr = (block: JsonObject, where: string): Converted<IrTextPart> => {
+const documentTextToIr = (block: JsonObject, where: string): Converted<IrTextPart> => {
   const source = isObject(block.source) ? block.source : undefined;
   const title = isString(block.title) ? `${block.title}\n\n` : '';
   if (source?.type === 'text' && isString(source.data))
@@ -87,6 +88,20 @@ const documentToIr = (block: JsonObject, where: string): Converted<IrTextPart> =
       return ok({ kind: 'text', text: `${title}${texts.join('\n')}` });
   }
   return documentUnsupported(where);
+};
+
+/** In a user message a base64 PDF becomes a document part; providers that take files get it. */
+const documentToIr = (block: JsonObject, where: string): Converted<IrTextPart | IrDocumentPart> => {
+  const source = isObject(block.source) ? block.source : undefined;
+  if (source?.type === 'base64' && isString(source.data) && isString(source.media_type)) {
+    return ok({
+      kind: 'document',
+      mediaType: source.media_type,
+      data: source.data,
+      title: isString(block.title) ? block.title : undefined,
+    });
+  }
+  return documentTextToIr(block, where);
 };
 
 /** A block we do not model but that carries plain text (e.g. future text-ish types) keeps its text. */
@@ -111,7 +126,7 @@ const toolResultContentToIr = (
       if (!image.ok) return image;
       parts.push(image.value);
     } else if (block.type === 'document') {
-      const document = documentToIr(block, at);
+      const document = documentTextToIr(block, at);
       if (!document.ok) return document;
       parts.push(document.value);
     } else {

@@ -41,6 +41,12 @@ const blockOf = (part: IrContentPart): Block | undefined => {
       return { type: 'text', text: part.text };
     case 'image':
       return { type: 'image', source: sourceOf(part.source) };
+    case 'document':
+      return {
+        type: 'document',
+        source: { type: 'base64', media_type: part.mediaType, data: part.data },
+        ...(part.title === undefined ? {} : { title: part.title }),
+      };
     case 'tool_call':
       return { type: 'tool_use', id: part.id, name: part.name, input: part.input ?? {} };
     case 'tool_result':

@@ -128,15 +128,56 @@ describe('documents', () => {
     expect(ir.ok && ir.value.messages[0]?.content[0]).toEqual({ kind: 'text', text: 'a\nb' });
   });
 
-  it('refuses a PDF with a clear conversion-unsupported error', () => {
-    const ir = anthropicRequestToIr(
-      request({
-        type: 'document',
-        source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0=' },
-      }),
+  const pdf = {
+    type: 'document',
+    title: 'spec.pdf',
+    source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0=' },
+  };
+  const target = {
+    model: 'gpt-x',
+    providerName: 'groq',
+    maxTokensField: 'max_tokens' as const,
+    reasoningContentPassthrough: false,
+    toolNameSanitization: false,
+    cleanToolSchemas: false,
+    stream: false,
+  };
+
+  it('turns a base64 PDF into a document part', () => {
+    const ir = anthropicRequestToIr(request(pdf));
+    expect(ir.ok && ir.value.messages[0]?.content[0]).toEqual({
+      kind: 'document',
+      mediaType: 'application/pdf',
+      data: 'JVBERi0=',
+      title: 'spec.pdf',
+    });
+  });
+
+  it('sends a PDF as a Chat file part to a provider that takes files', () => {
+    const chat = translateMessagesRequest(request(pdf), {
+      ...target,
+      providerName: 'openai',
+      fileParts: true,
+    });
+    const messages = chat.ok ? (chat.value.body['messages'] as { content: unknown }[]) : [];
+    expect(messages[0]?.content).toEqual([
+      {
+        type: 'file',
+        file: { filename: 'spec.pdf', file_data: 'data:application/pdf;base64,JVBERi0=' },
+      },
+      { type: 'text', text: 'Summarise it.' },
+    ]);
+  });
+
+  it('refuses a PDF for a provider that does not, naming the provider and the fix', () => {
+    const chat = translateMessagesRequest(request(pdf), target);
+    expect(chat.ok).toBe(false);
+    expect(!chat.ok && chat.error).toMatchObject({
+      kind: 'conversion-unsupported',
+      provider: 'groq',
+    });
+    expect(!chat.ok && chat.error.kind === 'conversion-unsupported' && chat.error.message).toMatch(
+      /PDF.*extract the text/,
     );
-    expect(ir.ok).toBe(false);
-    expect(!ir.ok && ir.error).toMatchObject({ kind: 'conversion-unsupported' });
-    expect(!ir.ok && ir.error.kind === 'conversion-unsupported' && ir.error.message).toMatch(/PDF/);
   });
 });

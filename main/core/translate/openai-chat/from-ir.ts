@@ -15,6 +15,8 @@ export interface ChatTarget {
   readonly toolNameSanitization: boolean;
   /** Strict providers (e.g. Gemini) reject $schema, tuple items, some formats. */
   readonly cleanToolSchemas: boolean;
+  /** Takes PDFs as Chat `file` parts (OpenAI); others get a clear refusal instead. */
+  readonly fileParts?: boolean;
   readonly stream: boolean;
   /** Gemini: thought signatures to echo on assistant tool calls (thought-signatures.ts). */
   readonly thoughtSignature?: (callId: string, firstInTurn: boolean) => string | undefined;

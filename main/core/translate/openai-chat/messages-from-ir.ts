@@ -1,5 +1,6 @@
 import type {
   IrContentPart,
+  IrDocumentPart,
   IrImagePart,
   IrImageSource,
   IrMessage,
@@ -28,13 +29,31 @@ const joinText = (parts: readonly IrContentPart[], separator: string): string =>
 const imageUrl = (source: IrImageSource): string =>
   source.kind === 'base64' ? `data:${source.mediaType};base64,${source.data}` : source.url;
 
-const toChatPart = (part: IrTextPart | IrImagePart): ChatContentPart =>
-  part.kind === 'text'
-    ? { type: 'text', text: part.text }
-    : { type: 'image_url', image_url: { url: imageUrl(part.source) } };
+type UserPart = IrTextPart | IrImagePart | IrDocumentPart;
+
+const toChatPart = (part: UserPart): ChatContentPart => {
+  switch (part.kind) {
+    case 'text':
+      return { type: 'text', text: part.text };
+    case 'image':
+      return { type: 'image_url', image_url: { url: imageUrl(part.source) } };
+    case 'document':
+      // OpenAI's Chat `file` part; only sent to providers that accept it (see messages-to-chat.ts).
+      return {
+        type: 'file',
+        file: {
+          filename: part.title ?? 'document.pdf',
+          file_data: `data:${part.mediaType};base64,${part.data}`,
+        },
+      };
+  }
+};
+
+const isUserPart = (part: IrContentPart): part is UserPart =>
+  part.kind === 'text' || part.kind === 'image' || part.kind === 'document';
 
 /** A lone text part collapses to a string: the form every compatible provider accepts. */
-const userMessage = (parts: readonly (IrTextPart | IrImagePart)[]): ChatMessage => {
+const userMessage = (parts: readonly UserPart[]): ChatMessage => {
   const [only] = parts;
   if (parts.length === 1 && only?.kind === 'text') return { role: 'user', content: only.text };
   return { role: 'user', content: parts.map(toChatPart) };
@@ -111,7 +130,7 @@ const toolResultTurn = (
     return index === -1 ? callOrder.length : index;
   };
   const ordered = [...results].sort((a, b) => rank(a.callId) - rank(b.callId));
-  const followUp: (IrTextPart | IrImagePart)[] = ordered.flatMap((result) => {
+  const followUp: UserPart[] = ordered.flatMap((result) => {
     const images = imagesOf(result);
     if (images.length === 0) return [];
     const label: IrTextPart = {
@@ -121,15 +140,13 @@ const toolResultTurn = (
     return [label, ...images];
   });
   for (const part of content) {
-    if (part.kind === 'text' || part.kind === 'image') followUp.push(part);
+    if (isUserPart(part)) followUp.push(part);
   }
   return [...ordered.map(toolMessage), ...(followUp.length > 0 ? [userMessage(followUp)] : [])];
 };
 
-const userParts = (content: readonly IrContentPart[]): readonly (IrTextPart | IrImagePart)[] =>
-  content.filter(
-    (part): part is IrTextPart | IrImagePart => part.kind === 'text' || part.kind === 'image',
-  );
+const userParts = (content: readonly IrContentPart[]): readonly UserPart[] =>
+  content.filter(isUserPart);
 
 /** The system prompt and the conversation as Chat `messages`, in order. */
 export const irMessagesToChat = (

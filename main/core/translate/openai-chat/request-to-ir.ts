@@ -2,6 +2,7 @@ import type { ProxyError } from '../../errors/proxy-error.js';
 import { err, ok, type Result } from '../../../../shared/result.js';
 import type {
   IrContentPart,
+  IrDocumentPart,
   IrImagePart,
   IrMessage,
   IrReasoningEffort,
@@ -56,16 +57,34 @@ const imagePart = (part: JsonObject, where: string): Parsed<IrImagePart> => {
   return invalid(`${where}: "image_url.url" must be an http(s) URL or a base64 data URL.`);
 };
 
-/** Text and images; `allowImages` is false where Chat only takes text (system, tool, assistant). */
+/** A Chat `file` part with inline base64 data (a PDF) -> a document; file ids exist only on OpenAI. */
+const filePart = (part: JsonObject, where: string): Parsed<IrDocumentPart> => {
+  const file = isObject(part.file) ? part.file : {};
+  const data = isString(file.file_data) ? DATA_URL.exec(file.file_data) : null;
+  if (data?.[1] === undefined || data[2] === undefined) {
+    return invalid(
+      `${where}: a "file" part needs "file.file_data" as a base64 data URL; OpenAI file ids cannot be sent to this provider.`,
+    );
+  }
+  return ok({
+    kind: 'document',
+    mediaType: data[1],
+    data: data[2],
+    title: isString(file.filename) ? file.filename : undefined,
+  });
+};
+
+/** Text, images and files; `allowImages` is false where Chat only takes text (system, tool, assistant). */
 const contentParts = (
   content: unknown,
   where: string,
   allowImages: boolean,
-): Parsed<readonly (IrTextPart | IrImagePart)[]> => {
+  allowFiles = false,
+): Parsed<readonly (IrTextPart | IrImagePart | IrDocumentPart)[]> => {
   if (content === undefined || content === null) return ok([]);
   if (isString(content)) return ok(content === '' ? [] : [{ kind: 'text', text: content }]);
   if (!isArray(content)) return invalid(`${where}: "content" must be a string or an array.`);
-  const parts: (IrTextPart | IrImagePart)[] = [];
+  const parts: (IrTextPart | IrImagePart | IrDocumentPart)[] = [];
   for (const [i, part] of content.entries()) {
     const at = `${where}.content[${i}]`;
     if (!isObject(part)) return invalid(`${at} must be an object.`);
@@ -76,6 +95,10 @@ const contentParts = (
       const image = imagePart(part, at);
       if (!image.ok) return image;
       parts.push(image.value);
+    } else if (part.type === 'file' && allowFiles) {
+      const file = filePart(part, at);
+      if (!file.ok) return file;
+      parts.push(file.value);
     } else {
       return invalid(
         `${at}: content part type ${JSON.stringify(part.type)} is not supported here.`,
@@ -116,7 +139,15 @@ const toolMessage = (message: JsonObject, where: string): Parsed<IrMessage> => {
   return ok({
     role: 'user',
     content: [
-      { kind: 'tool_result', callId: message.tool_call_id, content: content.value, isError: false },
+      {
+        kind: 'tool_result',
+        callId: message.tool_call_id,
+        // Files are not allowed in tool messages (allowFiles is off), so this only narrows the type.
+        content: content.value.filter(
+          (part): part is IrTextPart | IrImagePart => part.kind !== 'document',
+        ),
+        isError: false,
+      },
     ],
   });
 };
@@ -130,7 +161,7 @@ const messageToIr = (message: JsonObject, where: string): Parsed<IrMessage> => {
       return content.ok ? ok({ role: 'system', content: content.value }) : content;
     }
     case 'user': {
-      const content = contentParts(message.content, where, true);
+      const content = contentParts(message.content, where, true, true);
       return content.ok ? ok({ role: 'user', content: content.value }) : content;
     }
     case 'assistant': {
