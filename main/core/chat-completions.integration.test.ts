@@ -65,6 +65,9 @@ describe('OpenAI clients, OpenAI-format provider (passthrough)', () => {
     expect(openaiUpstream.requests[0]?.url).toBe('/v1/chat/completions');
     expect(openaiUpstream.requests[0]?.body).toBe(raw.replace('"openai:gpt-x"', '"gpt-x"'));
     expect(openaiUpstream.requests[0]?.headers['authorization']).toBe(`Bearer ${OPENAI_KEY}`);
+    await expect
+      .poll(() => proxy.app.activity.recent(1)[0]?.tokens)
+      .toEqual({ input: 3, output: 2, cacheRead: 0, cacheCreation: 0 });
   });
 
   it('relays a stream the SDK reads to the end', async () => {

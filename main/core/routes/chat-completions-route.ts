@@ -17,6 +17,7 @@ import {
   anthropicTarget,
   type Credential,
 } from '../providers/anthropic/anthropic-endpoint.js';
+import { ChatUsageTap, usageOfCompletion } from '../providers/openai/chat-usage.js';
 import { chatCompletionsTarget, chatHeaders } from '../providers/openai/openai-endpoint.js';
 import type { ProxyDeps } from '../proxy-deps.js';
 import type { RequestContext } from '../request-context.js';
@@ -84,6 +85,7 @@ async function passthrough(
   const upstream = result.response;
   if (upstream.kind === 'buffered') {
     ctx.record.ttfbMs = deps.clock.now() - ctx.record.startedAt;
+    ctx.record.tokens = usageOfCompletion(upstream.body);
     res.writeHead(upstream.statusCode, {
       ...forwardableResponseHeaders(upstream.headers),
       'x-request-id': ctx.requestId,
@@ -92,12 +94,13 @@ async function passthrough(
     res.end(upstream.body);
     return;
   }
+  const tap = new ChatUsageTap();
   const failure = await relayStream(res, upstream, {
     requestId: ctx.requestId,
     provider: provider.name,
     idleTimeoutMs: provider.streamIdleTimeoutMs,
     signal: ctx.signal,
-    tap: () => undefined,
+    tap: (chunk) => tap.push(chunk),
     onFirstByte: () => {
       ctx.record.ttfbMs = deps.clock.now() - ctx.record.startedAt;
     },
@@ -105,6 +108,7 @@ async function passthrough(
     streamError: (error) =>
       `data: ${JSON.stringify(renderOpenAIError(error, ctx.requestId).body)}\n\n`,
   });
+  ctx.record.tokens = tap.result;
   if (failure) ctx.record.errorKind = failure.kind;
 }
 
