@@ -20,10 +20,10 @@ function withEnv(env: Record<string, string>): ConfigSnapshot {
 describe('environment scan', () => {
   it('splits a key list on whitespace, keeping rotation order', () => {
     const openai = providerOf(
-      withEnv({ OPENAI_API_KEY: ` ${KEY}  ${KEY2}\tsk-third-key ` }),
+      withEnv({ OPENAI_API_KEY: ` ${KEY}  ${KEY2}\tsk-test-FAKE-third-key ` }),
       'openai',
     );
-    expect(openai.apiKeys).toEqual([KEY, KEY2, 'sk-third-key']);
+    expect(openai.apiKeys).toEqual([KEY, KEY2, 'sk-test-FAKE-third-key']);
     expect(openai.authMode).toBe('api_key');
     expect(openai.status).toEqual({ kind: 'ready' });
   });

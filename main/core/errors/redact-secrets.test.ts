@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { REDACTED, redactSecrets } from './redact-secrets.js';
 
 const KEY = 'sk-ant-test-FAKEFAKEFAKE0123456789abcdef';
-const AZURE_KEY = 'ffffffffffffffffffffffffffffffff';
+// Azure keys are 32 hex characters with no prefix; this one says what it is.
+const AZURE_KEY = 'fake0fake0fake0fake0fake0fake0fa';
 
 describe('redactSecrets', () => {
   it('replaces every occurrence of each of our keys', () => {
@@ -36,10 +37,10 @@ describe('redactSecrets', () => {
       `Incorrect API key provided: ${REDACTED}.`,
     );
     expect(redactSecrets('bad key abc***xyz here', [])).toBe(`bad key ${REDACTED} here`);
-    expect(redactSecrets('key sk-proj-AAAAbbbbCCCC1234 is revoked', [])).toBe(
+    expect(redactSecrets('key sk-proj-FAKE-test-0000 is revoked', [])).toBe(
       `key ${REDACTED} is revoked`,
     );
-    expect(redactSecrets('groq gsk_AAAAbbbbCCCC1234 bad', [])).toBe(`groq ${REDACTED} bad`);
+    expect(redactSecrets('groq gsk_FAKE_test_0000 bad', [])).toBe(`groq ${REDACTED} bad`);
     expect(redactSecrets('google AIzaSyFAKEFAKEFAKEFAKE12345 bad', [])).toBe(
       `google ${REDACTED} bad`,
     );
