@@ -8,7 +8,7 @@ import type { ProxyDeps } from './proxy-deps.js';
 import { openRequestContext } from './request-context.js';
 import { anthropicRoute, type ProxiedHandler } from './routes/anthropic-route.js';
 import { chatCompletionsRoute } from './routes/chat-completions-route.js';
-import { sendError, writeError, type ClientDialect } from './send-error.js';
+import { sendError, type ClientDialect } from './send-error.js';
 
 interface Endpoint {
   readonly dialect: ClientDialect;
@@ -57,7 +57,21 @@ export function proxiedEndpoint(
       res.shouldKeepAlive = false;
       return refuse({ kind: 'body-too-large', limitBytes: globals.maxBodyBytes });
     }
-    await endpoint.handle(req, res, ctx, body.bytes);
+    try {
+      await endpoint.handle(req, res, ctx, body.bytes);
+    } catch (error) {
+      // A bug, not a client or upstream failure: logged with the request's own id, answered in its dialect.
+      deps.logger.error(
+        {
+          requestId: ctx.requestId,
+          err:
+            error instanceof Error ? { message: error.message, name: error.name } : String(error),
+        },
+        'unhandled error',
+      );
+      if (res.headersSent) return void res.destroy();
+      refuse({ kind: 'internal', message: 'The proxy hit an unexpected error; see its log.' });
+    }
   }
 
   return (req, res) => {
@@ -65,29 +79,14 @@ export function proxiedEndpoint(
     const path = pathOf(req.url);
     const endpoint = endpoints.get(path);
     if (!endpoint) return false;
-    serve(req, res, path, endpoint).catch((error: unknown) =>
-      internalError(deps, res, error, endpoint.dialect),
-    );
+    serve(req, res, path, endpoint).catch((error: unknown) => {
+      // Only reachable if the guards themselves throw; the connection cannot be trusted any more.
+      deps.logger.error(
+        { err: error instanceof Error ? error.name : String(error) },
+        'unhandled error',
+      );
+      res.destroy();
+    });
     return true;
   };
-}
-
-function internalError(
-  deps: ProxyDeps,
-  res: ServerResponse,
-  error: unknown,
-  dialect: ClientDialect,
-): void {
-  deps.logger.error(
-    { err: error instanceof Error ? { message: error.message, name: error.name } : String(error) },
-    'unhandled error',
-  );
-  if (res.headersSent) return void res.destroy();
-  const id = res.getHeader('x-request-id');
-  writeError(
-    res,
-    typeof id === 'string' ? id : newRequestId(),
-    { kind: 'internal', message: 'The proxy hit an unexpected error; see its log.' },
-    dialect,
-  );
 }

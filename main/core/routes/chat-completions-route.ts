@@ -2,30 +2,23 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ProviderConfig } from '../../config/model.js';
 import type { ProxyError } from '../errors/proxy-error.js';
 import { renderOpenAIError } from '../errors/render-openai-error.js';
-import { forwardableResponseHeaders } from '../http/hop-by-hop.js';
 import { replaceTopLevelValue } from '../http/json-scan.js';
-import { forward, type ForwardPlan } from '../pipeline/forward.js';
-import { parseClientRequest, type ParsedRequest } from '../pipeline/parse-request.js';
+import { forward } from '../pipeline/forward.js';
+import { parseAndRoute } from '../pipeline/parse-and-route.js';
+import type { ParsedRequest } from '../pipeline/parse-request.js';
 import { relayStream } from '../pipeline/relay-stream.js';
-import {
-  relayTranslatedStream,
-  translatedRelayOptions,
-} from '../pipeline/relay-translated-stream.js';
-import { resolveRoute } from '../pipeline/resolve-route.js';
-import {
-  anthropicHeaders,
-  anthropicTarget,
-  type Credential,
-} from '../providers/anthropic/anthropic-endpoint.js';
+import { anthropicHeaders, anthropicTarget } from '../providers/anthropic/anthropic-endpoint.js';
 import { ChatUsageTap, usageOfCompletion } from '../providers/openai/chat-usage.js';
 import { chatCompletionsTarget, chatHeaders } from '../providers/openai/openai-endpoint.js';
 import type { ProxyDeps } from '../proxy-deps.js';
 import type { RequestContext } from '../request-context.js';
 import { sendError } from '../send-error.js';
-import { parseUpstreamJson } from './upstream-json.js';
 import { AnthropicStreamToChat } from '../translate/anthropic/stream-to-chat.js';
 import { translateChatRequest, translateMessagesResponse } from '../translate/chat-to-messages.js';
 import type { ProxiedHandler } from './anthropic-route.js';
+import { sendPassthroughAnswer } from './passthrough-answer.js';
+import { forwardPlan, relayOptions, translatedStreamHead } from './upstream-call.js';
+import { parseUpstreamJson } from './upstream-json.js';
 
 function refusal(provider: ProviderConfig): ProxyError | undefined {
   if (provider.authMode === 'oauth' || provider.apiFormat === 'responses') {
@@ -36,32 +29,6 @@ function refusal(provider: ProviderConfig): ProxyError | undefined {
     };
   }
   return undefined;
-}
-
-function credentialFor(provider: ProviderConfig, req: IncomingMessage): Credential {
-  return provider.authMode === 'passthrough'
-    ? { kind: 'client', headers: req.headers }
-    : { kind: 'none' };
-}
-
-function basePlan(
-  deps: ProxyDeps,
-  ctx: RequestContext,
-  provider: ProviderConfig,
-  req: IncomingMessage,
-  stream: boolean,
-) {
-  return {
-    provider,
-    pool: deps.keys.pool(provider.name),
-    fallbackCredential: credentialFor(provider, req),
-    dispatcher: deps.agents.forProvider(provider),
-    signal: ctx.signal,
-    record: ctx.record,
-    clock: deps.clock,
-    random: deps.random,
-    mode: stream ? ('stream' as const) : ('buffer' as const),
-  };
 }
 
 /** To an OpenAI-format provider: the client's bytes with only `model` replaced, answers relayed as they are. */
@@ -76,40 +43,21 @@ async function passthrough(
 ): Promise<void> {
   const body = replaceTopLevelValue(parsed.bytes, 'model', model);
   const target = chatCompletionsTarget(provider, model);
-  const plan: ForwardPlan = {
-    ...basePlan(deps, ctx, provider, req, parsed.stream),
-    build: (credential) => ({ ...target, headers: chatHeaders(provider, credential), body }),
-  };
-  const result = await forward(plan);
+  const result = await forward(
+    forwardPlan(deps, ctx, provider, req.headers, parsed.stream, (credential) => ({
+      ...target,
+      headers: chatHeaders(provider, credential),
+      body,
+    })),
+  );
   if (!result.ok) return sendError(res, ctx, result.error, 'openai');
-  const upstream = result.response;
-  if (upstream.kind === 'buffered') {
-    ctx.record.ttfbMs = deps.clock.now() - ctx.record.startedAt;
-    ctx.record.tokens = usageOfCompletion(upstream.body);
-    res.writeHead(upstream.statusCode, {
-      ...forwardableResponseHeaders(upstream.headers),
-      'x-request-id': ctx.requestId,
-      'content-length': upstream.body.length,
-    });
-    res.end(upstream.body);
-    return;
-  }
-  const tap = new ChatUsageTap();
-  const failure = await relayStream(res, upstream, {
-    requestId: ctx.requestId,
-    provider: provider.name,
-    idleTimeoutMs: provider.streamIdleTimeoutMs,
-    signal: ctx.signal,
-    tap: (chunk) => tap.push(chunk),
-    onFirstByte: () => {
-      ctx.record.ttfbMs = deps.clock.now() - ctx.record.startedAt;
-    },
+  await sendPassthroughAnswer(deps, res, ctx, provider, result.response, {
+    usageOfBody: usageOfCompletion,
+    tap: () => new ChatUsageTap(),
     // A Chat stream reports a failure as a `data: {"error": ...}` line (OpenAI's own shape).
     streamError: (error) =>
       `data: ${JSON.stringify(renderOpenAIError(error, ctx.requestId).body)}\n\n`,
   });
-  ctx.record.tokens = tap.result;
-  if (failure) ctx.record.errorKind = failure.kind;
 }
 
 /** To an Anthropic-format provider: Chat request -> Messages, and the answer or stream back (TRANSLATION.md). */
@@ -126,14 +74,12 @@ async function translated(
   if (!request.ok) return sendError(res, ctx, request.error, 'openai');
   const body = Buffer.from(JSON.stringify(request.value.body));
   const target = anthropicTarget(provider, '/v1/messages', '');
-  const plan: ForwardPlan = {
-    ...basePlan(deps, ctx, provider, req, parsed.stream),
-    build: (credential) => ({
-      ...target,
-      headers: anthropicHeaders(provider, {}, credential),
-      body,
-    }),
-  };
+  const plan = forwardPlan(deps, ctx, provider, req.headers, parsed.stream, (credential) => ({
+    ...target,
+    // The client spoke OpenAI: none of its headers mean anything to an Anthropic upstream.
+    headers: anthropicHeaders(provider, {}, credential),
+    body,
+  }));
   const result = await forward(plan);
   if (!result.ok) return sendError(res, ctx, result.error, 'openai');
   const upstream = result.response;
@@ -165,8 +111,9 @@ async function translated(
     created,
     includeUsage: request.value.includeUsage,
   });
-  const failure = await relayTranslatedStream(
+  const failure = await relayStream(
     res,
+    translatedStreamHead(ctx),
     upstream.body,
     {
       push: (chunk) => translator.push(chunk),
@@ -175,7 +122,7 @@ async function translated(
       // Chat streams have no ping event; an SSE comment keeps idle connections alive the same way.
       ping: () => ': ping\n\n',
     },
-    translatedRelayOptions(ctx, provider, deps.pingIntervalMs, () => deps.clock.now()),
+    relayOptions(deps, ctx, provider),
   );
   ctx.record.tokens = { ...translator.usage };
   if (failure) ctx.record.errorKind = failure.kind;
@@ -184,21 +131,14 @@ async function translated(
 /** POST /v1/chat/completions for OpenAI clients; errors in OpenAI's shape. */
 export function chatCompletionsRoute(deps: ProxyDeps): ProxiedHandler {
   return async (req, res, ctx, rawBody) => {
-    const parsed = parseClientRequest(rawBody, 'chat');
-    if (!parsed.ok) return sendError(res, ctx, parsed.error, 'openai');
-    ctx.record.requestedModel = parsed.value.model;
-    ctx.record.stream = parsed.value.stream;
-    const route = resolveRoute(deps.config(), parsed.value.model);
-    if (!route.ok) {
-      ctx.record.trace = route.error.trace;
-      return sendError(res, ctx, route.error.error, 'openai');
-    }
-    const { provider, model, trace } = route.value;
-    Object.assign(ctx.record, { trace, provider: provider.name, model });
+    const routed = parseAndRoute(deps, ctx, rawBody, 'chat');
+    if (!routed.ok) return sendError(res, ctx, routed.error, 'openai');
+    const { parsed, route } = routed.value;
+    const { provider, model } = route;
     const refused = refusal(provider);
     if (refused) return sendError(res, ctx, refused, 'openai');
     if (provider.apiFormat === 'openai')
-      return passthrough(deps, req, res, ctx, provider, model, parsed.value);
-    return translated(deps, req, res, ctx, provider, model, parsed.value);
+      return passthrough(deps, req, res, ctx, provider, model, parsed);
+    return translated(deps, req, res, ctx, provider, model, parsed);
   };
 }

@@ -2,17 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ProviderConfig } from '../../config/model.js';
 import { forward } from '../pipeline/forward.js';
 import type { ParsedRequest } from '../pipeline/parse-request.js';
-import {
-  relayTranslatedStream,
-  translatedRelayOptions,
-} from '../pipeline/relay-translated-stream.js';
-import type { Credential } from '../providers/anthropic/anthropic-endpoint.js';
+import { relayStream } from '../pipeline/relay-stream.js';
 import { chatCompletionsTarget, chatHeaders } from '../providers/openai/openai-endpoint.js';
 import { chatQuirksOf } from '../providers/openai/openai-quirks.js';
 import type { ProxyDeps } from '../proxy-deps.js';
 import type { RequestContext } from '../request-context.js';
 import { sendError } from '../send-error.js';
 import { parseUpstreamJson } from './upstream-json.js';
+import { forwardPlan, relayOptions, translatedStreamHead } from './upstream-call.js';
 import { countAnthropicTokens } from '../translate/count-tokens.js';
 import { translateChatResponse, translateMessagesRequest } from '../translate/messages-to-chat.js';
 import { ChatStreamTranslator } from '../translate/openai-chat/stream.js';
@@ -21,7 +18,6 @@ export interface TranslatedCall {
   readonly provider: ProviderConfig;
   readonly model: string;
   readonly parsed: ParsedRequest;
-  readonly credential: Credential;
 }
 
 function messageIdOf(ctx: RequestContext): string {
@@ -87,23 +83,18 @@ export async function translatedMessages(
   const { toolNames } = translated.value;
   const body = Buffer.from(JSON.stringify(translated.value.body));
   const target = chatCompletionsTarget(provider, model);
-  const pending = forward({
-    provider,
-    pool: deps.keys.pool(provider.name),
-    fallbackCredential: call.credential,
-    build: (credential) => ({ ...target, headers: chatHeaders(provider, credential), body }),
-    dispatcher: deps.agents.forProvider(provider),
-    signal: ctx.signal,
-    record: ctx.record,
-    clock: deps.clock,
-    random: deps.random,
-    mode: parsed.stream ? 'stream' : 'buffer',
-  });
+  const pending = forward(
+    forwardPlan(deps, ctx, provider, req.headers, parsed.stream, (credential) => ({
+      ...target,
+      headers: chatHeaders(provider, credential),
+      body,
+    })),
+  );
+
   // The request is on its way: estimate the input tokens for message_start while it travels,
   // instead of between the upstream's first bytes and the client's.
   const inputTokensEstimate = parsed.stream ? countAnthropicTokens(parsed.json) : 0;
   const result = await pending;
-  void req;
   if (!result.ok) return sendError(res, ctx, result.error, 'anthropic');
   const upstream = result.response;
   const messageId = messageIdOf(ctx);
@@ -145,11 +136,12 @@ export async function translatedMessages(
       ? { onToolCallDelta: (raw: unknown) => deps.thoughtSignatures.rememberFromCall(raw) }
       : {}),
   });
-  const failure = await relayTranslatedStream(
+  const failure = await relayStream(
     res,
+    translatedStreamHead(ctx),
     upstream.body,
     translator,
-    translatedRelayOptions(ctx, provider, deps.pingIntervalMs, () => deps.clock.now()),
+    relayOptions(deps, ctx, provider),
   );
   ctx.record.tokens = { ...translator.usage };
   if (failure) ctx.record.errorKind = failure.kind;

@@ -1,4 +1,5 @@
 import type { ProviderConfig } from '../../../config/model.js';
+import { splitBaseUrl } from '../../http/base-url.js';
 import { forwardableRequestHeaders, type HeaderBag } from '../../http/hop-by-hop.js';
 
 export type Credential =
@@ -7,8 +8,6 @@ export type Credential =
   | { readonly kind: 'client'; readonly headers: HeaderBag }
   /** Keyless endpoints (local servers). */
   | { readonly kind: 'none' };
-
-const targets = new Map<string, { origin: string; prefix: string }>();
 
 /**
  * Where `{base}/v1/messages` is (base is the host root for Anthropic-format providers, possibly
@@ -19,14 +18,8 @@ export function anthropicTarget(
   path: string,
   search: string,
 ): { origin: string; path: string } {
-  const base = provider.baseUrl ?? '';
-  let target = targets.get(base);
-  if (!target) {
-    const url = new URL(base);
-    target = { origin: url.origin, prefix: url.pathname.replace(/\/$/, '') };
-    targets.set(base, target);
-  }
-  return { origin: target.origin, path: `${target.prefix}${path}${search}` };
+  const { origin, prefix } = splitBaseUrl(provider.baseUrl ?? '');
+  return { origin, path: `${prefix}${path}${search}` };
 }
 
 function clientCredentialHeaders(headers: HeaderBag): Record<string, string> {

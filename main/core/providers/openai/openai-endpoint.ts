@@ -1,18 +1,7 @@
 import type { ProviderConfig } from '../../../config/model.js';
-import type { HeaderBag } from '../../http/hop-by-hop.js';
+import { splitBaseUrl } from '../../http/base-url.js';
+import { presentedClientKey } from '../../pipeline/authenticate-client.js';
 import type { Credential } from '../anthropic/anthropic-endpoint.js';
-
-const origins = new Map<string, { origin: string; prefix: string }>();
-
-function split(base: string): { origin: string; prefix: string } {
-  let known = origins.get(base);
-  if (!known) {
-    const url = new URL(base);
-    known = { origin: url.origin, prefix: url.pathname.replace(/\/$/, '') };
-    origins.set(base, known);
-  }
-  return known;
-}
 
 /**
  * Where Chat Completions lives (CONFIG.md): `{base}/chat/completions` (the base includes `/v1`),
@@ -22,7 +11,7 @@ export function chatCompletionsTarget(
   provider: ProviderConfig,
   model: string,
 ): { origin: string; path: string } {
-  const { origin, prefix } = split(provider.baseUrl ?? '');
+  const { origin, prefix } = splitBaseUrl(provider.baseUrl ?? '');
   if (provider.apiVersion !== undefined) {
     const deployment = encodeURIComponent(model);
     const version = encodeURIComponent(provider.apiVersion);
@@ -32,14 +21,6 @@ export function chatCompletionsTarget(
     };
   }
   return { origin, path: `${prefix}/chat/completions` };
-}
-
-function clientToken(headers: HeaderBag): string | undefined {
-  const apiKey = headers['x-api-key'];
-  if (typeof apiKey === 'string' && apiKey) return apiKey;
-  const auth = headers['authorization'];
-  const match = typeof auth === 'string' ? /^Bearer\s+(.+)$/i.exec(auth) : null;
-  return match?.[1];
 }
 
 /**
@@ -62,7 +43,7 @@ export function chatHeaders(
     credential.kind === 'provider-key'
       ? credential.key
       : credential.kind === 'client'
-        ? clientToken(credential.headers)
+        ? presentedClientKey(credential.headers)
         : undefined;
   if (token !== undefined) {
     if (provider.apiVersion !== undefined) headers['api-key'] = token;
