@@ -7,6 +7,7 @@ export default defineConfig({
       'shared/**/*.test.ts',
       'bench/**/*.test.ts',
       'e2e/**/*.e2e.test.ts',
+      'renderer/**/*.test.ts',
     ],
     testTimeout: 20_000,
     hookTimeout: 20_000,

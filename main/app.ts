@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 import type { ConfigSnapshot } from './config/model.js';
 import { ActivityLog } from './core/activity/activity-log.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -19,6 +20,8 @@ export interface AppOptions {
   readonly allowedHosts?: readonly string[];
   /** Pings on silent translated streams; tests shorten it. */
   readonly pingIntervalMs?: number;
+  /** Mounted behind the Host guard: the admin API and UI of the headless shell. */
+  readonly extraRoutes?: RequestHandler;
 }
 
 export interface VdmApp {
@@ -65,6 +68,7 @@ export function createApp(options: AppOptions): VdmApp {
     allowedHosts: options.allowedHosts ?? [],
     pingIntervalMs: options.pingIntervalMs ?? 10_000,
     thoughtSignatures: new ThoughtSignatures(),
+    ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
   });
   return {
     server,

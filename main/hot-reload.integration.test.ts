@@ -40,7 +40,8 @@ describe('hot reload of vandamme-config.toml', () => {
     writeFileSync(file, toml(first.url));
     const reloadErrors: ConfigIssue[][] = [];
     const started = await startHeadless({
-      readSources: () => ({ env: { VDM_HOME: join(dir, 'data') }, cwd: dir, homeDir: dir }),
+      baseSources: () => ({ env: { VDM_HOME: join(dir, 'data') }, cwd: dir, homeDir: dir }),
+      secretStoreKind: 'memory',
       host: '127.0.0.1',
       port: 0,
       logger: quiet,

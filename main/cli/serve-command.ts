@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { configSourcesFromProcess } from '../config/config-sources.js';
 import { formatConfigIssue } from '../config/format-issue.js';
 import { startHeadless } from '../headless.js';
 import { VERSION } from '../version.js';
@@ -30,7 +29,7 @@ async function serve(options: ServeOptions): Promise<void> {
     .map((h) => h.trim())
     .filter(Boolean);
   const started = await startHeadless({
-    readSources: () => configSourcesFromProcess({ configFile: options.config }),
+    ...(options.config === undefined ? {} : { configFile: options.config }),
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(port === undefined ? {} : { port }),
     allowedHosts,
@@ -45,23 +44,24 @@ async function serve(options: ServeOptions): Promise<void> {
       console.error('vdm serve: the configuration has errors (above); fix them and run again.');
       process.exitCode = 1;
       return;
-    case 'listen-failed': {
-      const hint =
-        started.code === 'EADDRINUSE'
-          ? ` Port ${started.port} is in use: stop the other process or pass --port.`
-          : '';
-      console.error(
-        `vdm serve: cannot listen on ${started.host}:${started.port} (${started.code}).${hint}`,
-      );
+    case 'listen-failed':
+      console.error(`vdm serve: ${started.message} ${started.fix}`);
       process.exitCode = 1;
       return;
-    }
     case 'started':
       break;
   }
   const { headless } = started;
   console.log(`vdm ${VERSION} listening on ${headless.url}`);
   for (const line of serveSummary(headless.app.config(), headless.url)) console.log(line);
+  console.log('');
+  console.log(
+    'Manage providers, keys and aliases in the browser (this link carries the admin token):',
+  );
+  console.log(`  ${headless.adminUrl}`);
+  const secretStore = headless.runtime.status().notices;
+  for (const notice of secretStore.filter((n) => n.includes('app settings')))
+    console.log(`note: ${notice}`);
   const stop = (signal: string) => {
     console.log(`\n${signal}: finishing in-flight requests, then stopping.`);
     void headless.close().then(() => process.exit(0));

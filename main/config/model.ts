@@ -122,6 +122,13 @@ export interface ConfigSources {
   readonly appSettings?: Readonly<Record<string, unknown>>;
   /** Where the app settings came from, for provenance. */
   readonly appSettingsPath?: string;
+  /** Keys and the client token the window stored in the secret store: part of the app layer. */
+  readonly appSecrets?: {
+    readonly providerKeys: Readonly<Record<string, readonly string[]>>;
+    readonly clientToken: string | undefined;
+    /** "Secret Service (GNOME Keyring)": shown as the source of these values. */
+    readonly where: string;
+  };
   /** Things noticed while gathering these sources (a corrupt settings file set aside), passed on to `ConfigSnapshot.notices`. */
   readonly notices?: readonly string[];
   /** For the default `VDM_HOME` (app data directory); `process.platform` when absent. */

@@ -1,6 +1,6 @@
 import type { ProviderName } from '../../shared/domain/provider.js';
 import { dotenvPath, localConfigPath, userConfigPath } from './config-paths.js';
-import { documentToLayer } from './document-layer.js';
+import { documentToLayer, isTable } from './document-layer.js';
 import { envLayer, envProviderNames } from './env-layer.js';
 import { mergeEnv, readDotenvFile } from './env-vars.js';
 import type { ConfigIssue, ConfigSources } from './model.js';
@@ -19,10 +19,41 @@ export interface LayerStack {
   readonly notices: readonly string[];
 }
 
+/**
+ * The window's keys live in the secret store, not in settings.json; they join the app layer as
+ * each provider's `api-key`, with the store as their source, so precedence stays one rule.
+ */
+function withSecrets(
+  document: Readonly<Record<string, unknown>>,
+  secrets: ConfigSources['appSecrets'],
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...document };
+  for (const [name, keys] of Object.entries(secrets?.providerKeys ?? {})) {
+    if (keys.length === 0) continue;
+    const section = merged[name];
+    merged[name] = { ...(isTable(section) ? section : {}), 'api-key': keys.join(' ') };
+  }
+  return merged;
+}
+
 function readAppLayer(sources: ConfigSources): LayerRead {
-  if (!sources.appSettings) return { layer: undefined, issues: [], notices: [] };
+  const secrets = sources.appSecrets;
+  if (!sources.appSettings && !secrets) return { layer: undefined, issues: [], notices: [] };
   const file = sources.appSettingsPath ?? 'app settings';
-  return documentToLayer(sources.appSettings, 'app', (path) => `${file}#${path.join('.')}`);
+  const where = (path: readonly string[]) =>
+    secrets && path.length === 2 && path[1] === 'api-key'
+      ? `${secrets.where} (saved in the window)`
+      : `${file}#${path.join('.')}`;
+  const read = documentToLayer(withSecrets(sources.appSettings ?? {}, secrets), 'app', where);
+  if (!read.layer || secrets?.clientToken === undefined) return read;
+  // The client token is env-only in files (a secret has no place in settings.json); from the
+  // secret store it is fine.
+  const defaults = new Map(read.layer.defaults);
+  defaults.set('proxy-api-key', {
+    value: secrets.clientToken,
+    source: { layer: 'app', where: `${secrets.where} (saved in the window)` },
+  });
+  return { ...read, layer: { ...read.layer, defaults } };
 }
 
 function readDefaultsLayer(): { read: LayerRead; file: string } {

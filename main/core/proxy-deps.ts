@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 import type { ConfigSnapshot } from '../config/model.js';
 import type { ActivityLog } from './activity/activity-log.js';
 import type { Clock } from './clock.js';
@@ -25,4 +26,6 @@ export interface ProxyDeps {
   readonly pingIntervalMs: number;
   /** Gemini thought signatures seen on tool calls, echoed on the next turn. */
   readonly thoughtSignatures: ThoughtSignatures;
+  /** The headless shell's admin API and UI, mounted behind the Host guard (not part of the core). */
+  readonly extraRoutes?: RequestHandler;
 }

@@ -76,7 +76,7 @@ function errorHandler(deps: ProxyDeps) {
   };
 }
 
-/** Express for everything but the proxied POSTs: health, metrics, models, 404s (and the admin API later). */
+/** Express for everything but the proxied POSTs: health, metrics, models, the shell's extra routes, 404s. */
 function createExpressApp(deps: ProxyDeps, startedAt: number): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -88,6 +88,7 @@ function createExpressApp(deps: ProxyDeps, startedAt: number): express.Express {
     deps.metrics.text().then((text) => res.type(deps.metrics.contentType).send(text), next);
   });
   app.get('/v1/models', clientAuth(deps), modelsRoute(deps, startedAt));
+  if (deps.extraRoutes) app.use(deps.extraRoutes);
   app.use((req, res) =>
     sendExpressError(req, res, { kind: 'not-found', method: req.method, path: req.path }),
   );

@@ -1,8 +1,200 @@
-import type { AppError } from '../../shared/domain/app-error.js';
-import { err, type Result } from '../../shared/result.js';
-import type { RuntimeOptions, VdmRuntime } from './vdm-runtime.js';
+import { randomBytes } from 'node:crypto';
+import express from 'express';
+import type { AdminEvent } from '../../shared/admin/contract.js';
+import type { ProviderName } from '../../shared/domain/provider.js';
+import { err, ok, type Result } from '../../shared/result.js';
+import { createApp } from '../app.js';
+import type { AdminContext } from '../admin/admin-context.js';
+import { adminUiRoute, findRendererDir } from '../admin/admin-ui-route.js';
+import { activityView } from '../admin/activity-view.js';
+import { createAdminService } from '../admin/create-admin-service.js';
+import { httpAdminRoutes } from '../admin/http-admin-routes.js';
+import { oauthStatusOf } from '../admin/oauth-status.js';
+import { readPresets } from '../admin/presets.js';
+import { openAppSettings } from '../config/app-settings.js';
+import { baseSourcesFromProcess } from '../config/config-sources.js';
+import { watchConfig } from '../config/config-watcher.js';
+import { formatConfigIssue } from '../config/format-issue.js';
+import { loadConfig } from '../config/load-config.js';
+import type { ConfigIssue, ConfigSnapshot, ConfigSources } from '../config/model.js';
+import { systemClock } from '../core/clock.js';
+import { createLogger } from '../core/logging/logger.js';
+import { openSecretStore } from '../secrets/open-secret-store.js';
+import { AppSecrets } from '../secrets/app-secrets.js';
+import { EventHub } from './event-hub.js';
+import { proxyListener } from './proxy-listener.js';
+import type { RuntimeOptions, RuntimeStartError, VdmRuntime } from './vdm-runtime.js';
+import { statusView } from './status-view.js';
 
-/** Builds the runtime both shells drive. (Being written: the admin service lands next.) */
-export async function startRuntime(_options: RuntimeOptions): Promise<Result<VdmRuntime, AppError>> {
-  return err({ kind: 'internal', message: 'not built yet', fix: 'wait for the admin service' });
+const NO_LAUNCH_AT_LOGIN = { supported: false, get: () => false, set: () => undefined };
+
+async function openSecrets(kind: ConfigSnapshot['globals']['secretStore'], vdmHome: string) {
+  const opened = await openSecretStore(kind, vdmHome);
+  if (!opened.ok) {
+    const e = opened.error;
+    return e.kind === 'unavailable'
+      ? AppSecrets.unavailable(e.reason, e.fix)
+      : AppSecrets.unavailable(e.message, 'Check the keychain, then restart.');
+  }
+  const loaded = await AppSecrets.load(opened.value);
+  if (loaded.ok) return loaded.value;
+  const e = loaded.error;
+  return e.kind === 'unavailable'
+    ? AppSecrets.unavailable(e.reason, e.fix)
+    : AppSecrets.unavailable(
+        `the stored keys could not be read (${e.message})`,
+        'Unlock the keychain, then restart.',
+      );
+}
+
+function configInvalid(issues: readonly ConfigIssue[]): RuntimeStartError {
+  return {
+    kind: 'config-invalid',
+    message: `The configuration has errors: ${issues.map(formatConfigIssue).join('; ')}`,
+    fix: 'Fix the places named above and start again.',
+    issues,
+  };
+}
+
+/**
+ * Builds the core both shells drive (ARCHITECTURE.md): app settings (conf or electron-store),
+ * the secret store, the config with hot reload, the proxy (not listening yet: call
+ * `startProxy`), the admin service, and, headless, the admin API and UI on the proxy's port.
+ */
+export async function startRuntime(
+  options: RuntimeOptions,
+): Promise<Result<VdmRuntime, RuntimeStartError>> {
+  const clock = options.clock ?? systemClock;
+  const base =
+    options.baseSources ?? (() => baseSourcesFromProcess({ configFile: options.configFile }));
+  const settings = openAppSettings(options.vdmHome, {
+    ...(options.settingsStoreFactory ? { factory: options.settingsStoreFactory } : {}),
+  });
+  const sourcesWith = (secrets: AppSecrets | undefined): ConfigSources => ({
+    ...base(),
+    appSettings: settings.read(),
+    appSettingsPath: settings.path,
+    notices: settings.notices,
+    ...(secrets ? { appSecrets: secrets.snapshot() } : {}),
+  });
+  // VDM_SECRET_STORE is part of the config, so the store is chosen from a first read without it.
+  const first = loadConfig(sourcesWith(undefined));
+  if (!first.ok) return err(configInvalid(first.error));
+  const secrets = await openSecrets(
+    options.secretStoreKind ?? first.value.globals.secretStore,
+    options.vdmHome,
+  );
+  const readSources = () => sourcesWith(secrets);
+  const loaded = loadConfig(readSources());
+  if (!loaded.ok) return err(configInvalid(loaded.error));
+
+  const logger = options.logger ?? createLogger(loaded.value.globals.logLevel);
+  const events = new EventHub<AdminEvent>();
+  const statusListeners = new EventHub<void>();
+  const adminRouter = express.Router();
+  const app = createApp({
+    config: loaded.value,
+    logger,
+    clock,
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+    extraRoutes: adminRouter,
+  });
+  let configErrors: readonly string[] = [];
+  const configuredAddress = () => ({
+    host: options.host ?? app.config().globals.host,
+    port: options.port ?? app.config().globals.port,
+  });
+  const listener = proxyListener(app, configuredAddress);
+  const oauthStatus = (name: ProviderName) => oauthStatusOf(secrets.oauthInfo(name), clock.now());
+  const changed = (what: Extract<AdminEvent, { kind: 'changed' }>['what']) => {
+    events.emit({ kind: 'changed', what });
+    statusListeners.emit();
+  };
+  const apply = (next: ConfigSnapshot) => {
+    app.applyConfig(next);
+    configErrors = [];
+  };
+  const reload = (): Result<ConfigSnapshot, readonly ConfigIssue[]> => {
+    const next = loadConfig(readSources());
+    if (next.ok) apply(next.value);
+    return next;
+  };
+  const status = () =>
+    statusView({
+      snapshot: app.config(),
+      keys: app.keys,
+      url: listener.listening()?.url,
+      startError: listener.startError(),
+      configErrors,
+      notices: app.config().notices,
+      oauthStatus,
+    });
+  const ctx: AdminContext = {
+    app,
+    settings,
+    secrets: secrets,
+    secretStore: secrets.store,
+    clock,
+    launchAtLogin: options.launchAtLogin ?? NO_LAUNCH_AT_LOGIN,
+    config: () => app.config(),
+    reload,
+    status,
+    listening: () => listener.listening(),
+    configuredAddress,
+    oauthStatus,
+    emit: (event) => {
+      events.emit(event);
+      statusListeners.emit();
+    },
+  };
+  const admin = createAdminService(ctx, readPresets(), (l) => events.subscribe(l));
+  const adminToken = options.serveAdmin
+    ? (options.adminToken ?? randomBytes(24).toString('base64url'))
+    : undefined;
+  if (adminToken !== undefined) {
+    adminRouter.use(httpAdminRoutes(admin, adminToken, logger));
+    adminRouter.use(adminUiRoute(findRendererDir()));
+  }
+  const stopActivity = app.activity.subscribe((record) => {
+    events.emit({ kind: 'activity', record: activityView(record) });
+    // A failed attempt may have changed a key's health (cooldown, invalid): the window re-reads it.
+    if (record.attempts.some((a) => a.status === undefined || a.status >= 400)) changed('keys');
+  });
+  const watcher = watchConfig({
+    readSources,
+    initial: loaded.value,
+    onChange: (next) => {
+      apply(next);
+      logger.info({ providers: [...next.providers.keys()] }, 'config reloaded');
+      changed('config');
+    },
+    onError: (issues) => {
+      configErrors = issues.map(formatConfigIssue);
+      logger.error({ issues: configErrors }, 'config reload failed; keeping the last good config');
+      options.onReloadError?.(issues);
+      changed('status');
+    },
+  });
+  return ok({
+    admin,
+    app,
+    adminToken,
+    status,
+    onStatusChange: (l) => statusListeners.subscribe(l),
+    startProxy: async () => {
+      const started = await listener.start();
+      changed('status');
+      return started;
+    },
+    stopProxy: async (drainMs) => {
+      await listener.stop(drainMs);
+      changed('status');
+    },
+    close: async (drainMs) => {
+      stopActivity();
+      watcher.close();
+      await listener.stop(drainMs);
+      await app.close(0);
+    },
+  });
 }

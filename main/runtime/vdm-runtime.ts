@@ -3,6 +3,10 @@ import type { AppError } from '../../shared/domain/app-error.js';
 import type { Result } from '../../shared/result.js';
 import type { AdminService } from '../admin/admin-service.js';
 import type { SettingsStoreFactory } from '../config/settings-store.js';
+import type { VdmApp } from '../app.js';
+import type { BaseSources } from '../config/config-sources.js';
+import type { ConfigIssue } from '../config/model.js';
+import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logging/logger.js';
 import type { SecretStoreKind } from '../secrets/secret-store.js';
 
@@ -27,6 +31,23 @@ export interface RuntimeOptions {
   readonly host?: string;
   readonly port?: number;
   readonly allowedHosts?: readonly string[];
+  /** Environment and folders; the real process's when absent (tests pass their own). */
+  readonly baseSources?: () => BaseSources;
+  readonly clock?: Clock;
+  /** Headless: serve the admin API and the UI on the proxy's port, behind an admin token. */
+  readonly serveAdmin?: boolean;
+  /** The admin token to require; a fresh random one when absent. */
+  readonly adminToken?: string;
+  /** Told when a reload failed and the last good config stays in force. */
+  readonly onReloadError?: (issues: readonly ConfigIssue[]) => void;
+}
+
+/** Why the runtime could not be built; shaped like an AppError so a shell can show it as one. */
+export interface RuntimeStartError {
+  readonly kind: 'config-invalid';
+  readonly message: string;
+  readonly fix: string;
+  readonly issues: readonly ConfigIssue[];
 }
 
 /**
@@ -35,6 +56,10 @@ export interface RuntimeOptions {
  */
 export interface VdmRuntime {
   readonly admin: AdminService;
+  /** The proxy core (config, keys, activity), for the shells' own views and for tests. */
+  readonly app: VdmApp;
+  /** Set when `serveAdmin`: what the one-click URL carries. */
+  readonly adminToken: string | undefined;
   status(): AppStatusView;
   /** Told whenever `status()` may have changed (the tray re-renders its menu). */
   onStatusChange(listener: () => void): () => void;

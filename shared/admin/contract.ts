@@ -35,7 +35,10 @@ export const apiKeyInputSchema = z
   .trim()
   .min(1, { message: 'the key is empty' })
   .max(4096, { message: 'the key is longer than 4096 characters' })
-  .regex(/^\S+$/, { message: 'a key cannot contain spaces; add several keys one per line' });
+  .regex(/^\S+$/, { message: 'a key cannot contain spaces; add several keys one per line' })
+  .refine((key) => !key.startsWith('!'), {
+    message: '!PASSTHRU and !OAUTH are not keys: choose them as the auth mode instead',
+  });
 
 const baseUrlSchema = z
   .string()

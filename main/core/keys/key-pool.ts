@@ -103,6 +103,26 @@ export class KeyPool {
     });
   }
 
+  /**
+   * The window's "retry now": the key (or every key) is healthy again and the next request may use
+   * it. Counters stay; leases already in flight keep reporting, and their outcome still counts.
+   * Returns how many keys were reset.
+   */
+  resetHealth(hash?: string): number {
+    let reset = 0;
+    this.slots.forEach((slot, index) => {
+      if (hash !== undefined && slot.hash !== hash) return;
+      this.slots[index] = {
+        ...newSlot(slot.key),
+        requests: slot.requests,
+        failures: slot.failures,
+        downgradedAt: this.issued,
+      };
+      reset += 1;
+    });
+    return reset;
+  }
+
   health(): readonly KeyHealthView[] {
     const now = this.clock.now();
     return this.slots.map((slot) => slotView(slot, now));

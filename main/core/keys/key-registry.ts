@@ -68,6 +68,11 @@ export class KeyRegistry {
     return this.entries.get(provider)?.pool.health() ?? [];
   }
 
+  /** Marks a provider's key (by hash) or all its keys healthy; the count of keys reset. */
+  resetHealth(provider: ProviderName, hash?: string): number {
+    return this.entries.get(provider)?.pool.resetHealth(hash) ?? 0;
+  }
+
   /** New cooldown settings apply to the next outcome; rests already running keep their end. */
   setPolicy(policy: KeyPolicy): void {
     this.policy = policy;

@@ -1,0 +1,10 @@
+import type { OAuthStatus } from '../../shared/domain/oauth-status.js';
+import type { OAuthTokenInfo } from '../secrets/app-secrets.js';
+
+/** Sign-in state from what is stored: nothing is signed out; a refused refresh or a past expiry is expired. */
+export function oauthStatusOf(info: OAuthTokenInfo | undefined, now: number): OAuthStatus {
+  if (!info) return { kind: 'signed-out' };
+  if (info.revokedAt !== undefined) return { kind: 'expired', since: info.revokedAt };
+  if (info.expiresAt <= now) return { kind: 'expired', since: info.expiresAt };
+  return { kind: 'signed-in', expiresAt: info.expiresAt, account: info.account };
+}
