@@ -34,6 +34,7 @@ export default tseslint.config(
       'bench/out/**',
       'e2e/out/**',
       'e2e/.tools/**',
+      'release/**',
     ],
   },
   js.configs.recommended,

@@ -295,3 +295,28 @@ describe('leases', () => {
     expect(take(pool).hint).toBe('…aaaa');
   });
 });
+
+describe('resetHealth ("retry now")', () => {
+  it('makes a cooling-down or invalid key usable at once, keeping its counters', () => {
+    const now = 1_000;
+    const pool = new KeyPool(
+      ['sk-test-FAKE-reset-A-000000aaaa', 'sk-test-FAKE-reset-B-000000bbbb'],
+      policy,
+      { now: () => now },
+    );
+    pool.acquire()?.report({ kind: 'rate-limited', retryAfterMs: 60_000 });
+    pool.acquire()?.report({ kind: 'unauthorized', httpStatus: 401 });
+    expect(pool.acquire()).toBeUndefined();
+    const [first] = pool.health();
+    expect(pool.resetHealth(first?.hash)).toBe(1);
+    expect(pool.health()[0]).toMatchObject({
+      status: { kind: 'healthy' },
+      requests: 1,
+      failures: 1,
+    });
+    expect(pool.acquire()?.hint).toBe('…aaaa');
+    expect(pool.resetHealth()).toBe(2);
+    expect(pool.health().every((k) => k.status.kind === 'healthy')).toBe(true);
+    expect(pool.resetHealth('nope')).toBe(0);
+  });
+});

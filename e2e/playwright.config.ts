@@ -1,0 +1,41 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Two projects (MACHINE.md): the UI in the system Chromium against `vdm serve` (never
+ * `npx playwright install`), and the Electron app, which skips itself where the Electron binary
+ * cannot be installed. Run: `npx playwright test -c e2e/playwright.config.ts --project <name>`.
+ */
+export default defineConfig({
+  testDir: '.',
+  outputDir: 'out/test-results',
+  forbidOnly: process.env.CI === 'true',
+  retries: 0,
+  workers: 1,
+  reporter: [['list']],
+  use: { screenshot: 'only-on-failure', trace: 'retain-on-failure' },
+  projects: [
+    {
+      name: 'chromium',
+      testMatch: 'ui/**/*.spec.ts',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+    {
+      name: 'electron',
+      testMatch: 'electron/**/*.spec.ts',
+    },
+  ],
+});
