@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { configSourcesFromProcess } from '../config/config-sources.js';
+import { cliConfigSources } from './cli-config-sources.js';
 import { describeConfig, type ConfigEntry } from '../config/describe-config.js';
 import { formatConfigIssue } from '../config/format-issue.js';
 import { loadConfig } from '../config/load-config.js';
@@ -13,13 +13,13 @@ import type {
 
 /** What the commands touch outside themselves; tests pass their own sources and capture output. */
 export interface ConfigCommandDeps {
-  readonly readSources: (configFile: string | undefined) => ConfigSources;
+  readonly readSources: (configFile: string | undefined) => ConfigSources | Promise<ConfigSources>;
   readonly stdout: (line: string) => void;
   readonly stderr: (line: string) => void;
 }
 
 const processDeps: ConfigCommandDeps = {
-  readSources: (configFile) => configSourcesFromProcess({ configFile }),
+  readSources: (configFile) => cliConfigSources(configFile),
   stdout: (line) => console.log(line),
   stderr: (line) => console.error(line),
 };
@@ -34,8 +34,11 @@ const CONFIG_OPTION = [
   'TOML file to use instead of ./vandamme-config.toml (must exist)',
 ] as const;
 
-function load(deps: ConfigCommandDeps, configFile: string | undefined): ConfigSnapshot | undefined {
-  const loaded = loadConfig(deps.readSources(configFile));
+async function load(
+  deps: ConfigCommandDeps,
+  configFile: string | undefined,
+): Promise<ConfigSnapshot | undefined> {
+  const loaded = loadConfig(await deps.readSources(configFile));
   if (loaded.ok) return loaded.value;
   reportIssues(deps, loaded.error);
   return undefined;
@@ -109,15 +112,18 @@ function showJson(deps: ConfigCommandDeps, s: ConfigSnapshot): void {
   deps.stdout(JSON.stringify(report, null, 2));
 }
 
-function show(deps: ConfigCommandDeps, options: ShowOptions): void {
-  const snapshot = load(deps, options.config);
+async function show(deps: ConfigCommandDeps, options: ShowOptions): Promise<void> {
+  const snapshot = await load(deps, options.config);
   if (!snapshot) return;
   if (options.json) showJson(deps, snapshot);
   else showText(deps, snapshot);
 }
 
-function validate(deps: ConfigCommandDeps, options: { readonly config?: string }): void {
-  const snapshot = load(deps, options.config);
+async function validate(
+  deps: ConfigCommandDeps,
+  options: { readonly config?: string },
+): Promise<void> {
+  const snapshot = await load(deps, options.config);
   if (!snapshot) return;
   const providers = [...snapshot.providers.values()].sort((a, b) => a.name.localeCompare(b.name));
   const list = providers

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { configSourcesFromProcess } from '../config/config-sources.js';
+import { cliConfigSources } from './cli-config-sources.js';
 import { formatConfigIssue } from '../config/format-issue.js';
 import { loadConfig } from '../config/load-config.js';
 import { fetchLiveHealth, healthUrl } from './providers-live-health.js';
@@ -15,7 +15,7 @@ interface ProvidersOptions {
 const HEALTH_TIMEOUT_MS = 300;
 
 async function providers(options: ProvidersOptions): Promise<void> {
-  const loaded = loadConfig(configSourcesFromProcess({ configFile: options.config }));
+  const loaded = loadConfig(await cliConfigSources(options.config));
   if (!loaded.ok) {
     for (const issue of loaded.error) console.error(formatConfigIssue(issue));
     console.error('vdm providers: the configuration has errors (above); fix them and run again.');

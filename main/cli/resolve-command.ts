@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { configSourcesFromProcess } from '../config/config-sources.js';
+import { cliConfigSources } from './cli-config-sources.js';
 import { formatConfigIssue } from '../config/format-issue.js';
 import { loadConfig } from '../config/load-config.js';
 import type { ConfigSnapshot } from '../config/model.js';
@@ -48,8 +48,8 @@ function printResolution(snapshot: ConfigSnapshot, res: Resolution): void {
   console.log(`${res.provider}:${res.model}`);
 }
 
-function resolve(requested: string, options: ResolveOptions): void {
-  const loaded = loadConfig(configSourcesFromProcess({ configFile: options.config }));
+async function resolve(requested: string, options: ResolveOptions): Promise<void> {
+  const loaded = loadConfig(await cliConfigSources(options.config));
   if (!loaded.ok) {
     for (const issue of loaded.error) console.error(formatConfigIssue(issue));
     console.error('vdm resolve: the configuration has errors (above); fix them and run again.');

@@ -59,9 +59,13 @@ async function serve(options: ServeOptions): Promise<void> {
     'Manage providers, keys and aliases in the browser (this link carries the admin token):',
   );
   console.log(`  ${headless.adminUrl}`);
-  const secretStore = headless.runtime.status().notices;
-  for (const notice of secretStore.filter((n) => n.includes('app settings')))
-    console.log(`note: ${notice}`);
+  const settings = await headless.runtime.admin.handle('settings.get', {});
+  const store = settings.ok ? settings.value.secretStore : undefined;
+  if (store?.unavailable) {
+    console.log(`Keys cannot be saved from the UI: ${store.unavailable.reason}.`);
+    console.log(`  Fix: ${store.unavailable.fix}`);
+  } else if (store?.warning) console.log(`warning: ${store.warning}`);
+  else if (store) console.log(`Keys added in the UI are kept in: ${store.description}.`);
   const stop = (signal: string) => {
     console.log(`\n${signal}: finishing in-flight requests, then stopping.`);
     void headless.close().then(() => process.exit(0));

@@ -21,7 +21,9 @@ export function serveSummary(snapshot: ConfigSnapshot, url: string): string[] {
   const providers = [...snapshot.providers.values()].sort((a, b) => a.name.localeCompare(b.name));
   if (providers.length === 0) {
     lines.push('No provider configured yet: requests will be refused until you add one.');
-    lines.push('  Add one to ./.env or ./vandamme-config.toml (picked up without a restart), e.g.');
+    lines.push(
+      '  Add one in the browser (link below), or in ./.env or ./vandamme-config.toml (picked up without a restart), e.g.',
+    );
     lines.push(
       '  ANTHROPIC_API_KEY=sk-ant-...; or export a {PROVIDER}_API_KEY variable and restart.',
     );

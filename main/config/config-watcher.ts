@@ -37,7 +37,13 @@ function safeLoad(
  * several), reloads, and hands over only good configs that changed. The timer is unref'd and the
  * watches are not persistent, so an idle watcher never keeps the process alive.
  */
-export function watchConfig(opts: WatchConfigOptions): { close(): void } {
+export interface ConfigWatcher {
+  /** A snapshot the owner loaded and applied itself (a change made in the window): not news. */
+  acknowledge(snapshot: ConfigSnapshot): void;
+  close(): void;
+}
+
+export function watchConfig(opts: WatchConfigOptions): ConfigWatcher {
   const debounceMs = opts.debounceMs ?? 150;
   let fingerprint = snapshotFingerprint(opts.initial);
   let timer: NodeJS.Timeout | undefined;
@@ -69,6 +75,9 @@ export function watchConfig(opts: WatchConfigOptions): { close(): void } {
 
   directories.refresh(opts.initial.files);
   return {
+    acknowledge(snapshot) {
+      fingerprint = snapshotFingerprint(snapshot);
+    },
     close() {
       closed = true;
       if (timer) clearTimeout(timer);

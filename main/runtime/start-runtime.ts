@@ -114,9 +114,14 @@ export async function startRuntime(
     app.applyConfig(next);
     configErrors = [];
   };
+  let acknowledge: (snapshot: ConfigSnapshot) => void = () => undefined;
   const reload = (): Result<ConfigSnapshot, readonly ConfigIssue[]> => {
     const next = loadConfig(readSources());
-    if (next.ok) apply(next.value);
+    if (next.ok) {
+      apply(next.value);
+      // The watcher will see our own write to settings.json; it need not apply it a second time.
+      acknowledge(next.value);
+    }
     return next;
   };
   const status = () =>
@@ -175,6 +180,7 @@ export async function startRuntime(
       changed('status');
     },
   });
+  acknowledge = (snapshot) => watcher.acknowledge(snapshot);
   return ok({
     admin,
     app,
