@@ -33,6 +33,10 @@ async function serve(options: ServeOptions): Promise<void> {
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(port === undefined ? {} : { port }),
     allowedHosts,
+    // A fixed token for scripted setups; otherwise a fresh random one per run.
+    ...(process.env['VDM_ADMIN_TOKEN']?.trim()
+      ? { adminToken: process.env['VDM_ADMIN_TOKEN'].trim() }
+      : {}),
     onReloadError: (issues) =>
       console.error(
         `Config reload failed; still using the last good config:\n${issues.map(formatConfigIssue).join('\n')}`,
