@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createNativeKeychainEntry } from './keychain-entry.js';
 import { createKeychainSecretStore, KEYCHAIN_INDEX_ACCOUNT } from './keychain-secret-store.js';
 import { openSecretStore } from './open-secret-store.js';
+import { AppSecrets } from './app-secrets.js';
 
 // Needs a real, unlocked keychain; CI runs it under dbus-run-session + gnome-keyring (MACHINE.md).
 const enabled = process.env['VDM_TEST_KEYCHAIN'] === '1';
@@ -40,6 +41,18 @@ describe.skipIf(!enabled)(
       expect(await fresh.delete(account)).toEqual({ ok: true, value: true });
       expect(await fresh.get(account)).toEqual({ ok: true, value: undefined });
       expect(await fresh.list()).toEqual({ ok: true, value: [] });
+    });
+
+    it('keeps the keys added in the window across a restart (a fresh load reads them back)', async () => {
+      const first = await AppSecrets.load(store);
+      if (!first.ok) throw new Error(JSON.stringify(first.error));
+      expect(await first.value.setProviderKeys('fake', [SECRET, `${SECRET}-2`])).toEqual({
+        ok: true,
+        value: undefined,
+      });
+      const again = await AppSecrets.load(createKeychainSecretStore({ service }));
+      expect(again.ok && again.value.keysOf('fake')).toEqual([SECRET, `${SECRET}-2`]);
+      if (again.ok) await again.value.setProviderKeys('fake', []);
     });
   },
 );
