@@ -17,8 +17,11 @@ export default defineConfig({
     {
       name: 'chromium',
       testMatch: 'ui/**/*.spec.ts',
+      timeout: 30_000,
+      expect: { timeout: 5_000 },
       use: {
         browserName: 'chromium',
+        viewport: { width: 1280, height: 800 },
         launchOptions: {
           executablePath: '/usr/bin/chromium',
           args: [

@@ -283,6 +283,22 @@ describe('admin API over HTTP, against the real proxy', () => {
     });
   });
 
+  it('ends open event streams when the server stops, instead of waiting out the drain time', async () => {
+    await setup();
+    const response = await fetch(`${proxy.headless.url}/api/events`, {
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    });
+    const body = response.body;
+    if (!body) throw new Error('no event stream');
+    const reader = body.getReader();
+    await reader.read();
+    // The default drain is 10 s; the test's own 5 s limit fails if the stream holds the server.
+    await proxy.headless.close();
+    let done = false;
+    while (!done) done = (await reader.read()).done;
+    expect(done).toBe(true);
+  }, 5_000);
+
   it('tests a connection through the proxy and reports latency and the answer', async () => {
     await setup();
     await value('providers.add', fakeProvider());

@@ -33,7 +33,12 @@ function sendError(res: Response, status: number, error: AppError): void {
   res.status(status).json({ ok: false, error });
 }
 
-function streamEvents(service: AdminService, req: Request, res: Response): void {
+function streamEvents(
+  service: AdminService,
+  req: Request,
+  res: Response,
+  open: Set<Response>,
+): void {
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
@@ -44,9 +49,11 @@ function streamEvents(service: AdminService, req: Request, res: Response): void 
   const unsubscribe = service.subscribe(send);
   const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
   heartbeat.unref();
+  open.add(res);
   req.on('close', () => {
     clearInterval(heartbeat);
     unsubscribe();
+    open.delete(res);
   });
 }
 
@@ -55,15 +62,29 @@ function streamEvents(service: AdminService, req: Request, res: Response): void 
  * answered with the `Result` as JSON (the HTTP status mirrors the error kind), and `GET
  * /api/events` as server-sent events. Every request passes `checkAdminRequest` first.
  */
-export function httpAdminRoutes(service: AdminService, adminToken: string, logger: Logger): Router {
+export interface HttpAdminRoutes {
+  readonly router: Router;
+  /**
+   * Ends the open event streams: they never finish by themselves, so a stopping server would
+   * otherwise wait its whole drain time for the windows that are still open.
+   */
+  closeEventStreams(): void;
+}
+
+export function httpAdminRoutes(
+  service: AdminService,
+  adminToken: string,
+  logger: Logger,
+): HttpAdminRoutes {
   const router = express.Router();
+  const open = new Set<Response>();
   router.use('/api', (req, res, next) => {
     res.setHeader('cache-control', 'no-store');
     const refused = checkAdminRequest(req.headers, adminToken);
     if (refused) return sendError(res, refused.status, refused.error);
     next();
   });
-  router.get('/api/events', (req, res) => streamEvents(service, req, res));
+  router.get('/api/events', (req, res) => streamEvents(service, req, res, open));
   router.post('/api/:operation', express.json({ limit: '1mb' }), (req, res, next) => {
     dispatchAdmin(service, String(req.params['operation']), req.body, (error) =>
       logger.error(
@@ -99,5 +120,11 @@ export function httpAdminRoutes(service: AdminService, adminToken: string, logge
       });
     },
   );
-  return router;
+  return {
+    router,
+    closeEventStreams: () => {
+      for (const res of open) res.end();
+      open.clear();
+    },
+  };
 }

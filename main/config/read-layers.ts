@@ -42,7 +42,7 @@ function readAppLayer(sources: ConfigSources): LayerRead {
   const file = sources.appSettingsPath ?? 'app settings';
   const where = (path: readonly string[]) =>
     secrets && path.length === 2 && path[1] === 'api-key'
-      ? `${secrets.where} (saved in the window)`
+      ? secrets.where
       : `${file}#${path.join('.')}`;
   const read = documentToLayer(withSecrets(sources.appSettings ?? {}, secrets), 'app', where);
   if (!read.layer || secrets?.clientToken === undefined) return read;
@@ -51,7 +51,7 @@ function readAppLayer(sources: ConfigSources): LayerRead {
   const defaults = new Map(read.layer.defaults);
   defaults.set('proxy-api-key', {
     value: secrets.clientToken,
-    source: { layer: 'app', where: `${secrets.where} (saved in the window)` },
+    source: { layer: 'app', where: secrets.where },
   });
   return { ...read, layer: { ...read.layer, defaults } };
 }

@@ -156,8 +156,11 @@ export async function startRuntime(
   const adminToken = options.serveAdmin
     ? (options.adminToken ?? randomBytes(24).toString('base64url'))
     : undefined;
+  let closeEventStreams: () => void = () => undefined;
   if (adminToken !== undefined) {
-    adminRouter.use(httpAdminRoutes(admin, adminToken, logger));
+    const http = httpAdminRoutes(admin, adminToken, logger);
+    closeEventStreams = http.closeEventStreams;
+    adminRouter.use(http.router);
     adminRouter.use(adminUiRoute(findRendererDir()));
   }
   const stopActivity = app.activity.subscribe((record) => {
@@ -193,12 +196,14 @@ export async function startRuntime(
       return started;
     },
     stopProxy: async (drainMs) => {
+      closeEventStreams();
       await listener.stop(drainMs);
       changed('status');
     },
     close: async (drainMs) => {
       stopActivity();
       watcher.close();
+      closeEventStreams();
       await listener.stop(drainMs);
       await app.close(0);
     },

@@ -89,7 +89,7 @@ describe('stored keys in the config', () => {
     expect(fake?.apiKeys).toEqual([KEY_A, KEY_B]);
     expect(fake?.sources['api-key']).toEqual({
       layer: 'app',
-      where: 'memory (not persisted) (saved in the window)',
+      where: 'memory (not persisted)',
     });
     expect(result.value.providers.get('shadowed' as never)?.apiKeys).toEqual([
       'sk-test-FAKE-from-env-0000cccc',
