@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
 import { request } from 'undici';
@@ -43,9 +43,9 @@ async function failure(operation: string, input: unknown, headers?: Record<strin
   return { status: answer.status, error: body.error };
 }
 
-async function setup(env: Record<string, string> = {}) {
+async function setup(env: Record<string, string> = {}, prepare?: (dir: string) => void) {
   upstream = await startFakeUpstream();
-  proxy = await startHeadlessHarness(env);
+  proxy = await startHeadlessHarness(env, prepare);
 }
 
 const fakeProvider = () => ({
@@ -317,6 +317,26 @@ describe('admin API over HTTP, against the real proxy', () => {
     expect(failed.ok).toBe(false);
     expect(failed.status).toBe(401);
     expect(failed.answer).toContain('invalid x-api-key');
+  });
+
+  it('starts from defaults when settings.json is corrupt, keeps it aside, and says so', async () => {
+    await setup({}, (dir) => {
+      mkdirSync(join(dir, 'data'), { recursive: true });
+      writeFileSync(join(dir, 'data', 'settings.json'), '{ "config": { "fake": ');
+    });
+    const status = await value<{ notices: string[]; state: string }>('app.status');
+    expect(status.state).toBe('running');
+    expect(status.notices.join('\n')).toMatch(
+      /settings\.json were not valid .* moved aside to .*settings\.json\.corrupt-/,
+    );
+    const aside = readdirSync(join(proxy.dir, 'data')).find((n) =>
+      n.startsWith('settings.json.corrupt-'),
+    );
+    expect(readFileSync(join(proxy.dir, 'data', aside ?? 'missing'), 'utf8')).toBe(
+      '{ "config": { "fake": ',
+    );
+    await value('providers.add', fakeProvider());
+    expect((await provider('fake')).status.kind).toBe('ready');
   });
 
   it('shows the lock badge state of an OAuth provider', async () => {

@@ -26,8 +26,11 @@ export interface HeadlessHarness {
  */
 export async function startHeadlessHarness(
   env: Record<string, string> = {},
+  /** Runs in the empty project before the server starts (to plant files). */
+  prepare: (dir: string) => void = () => undefined,
 ): Promise<HeadlessHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'vdm-admin-'));
+  prepare(dir);
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
