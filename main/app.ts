@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { ConfigSnapshot } from './config/model.js';
+import type { OAuthCredentials } from './core/oauth-credentials.js';
 import { ActivityLog } from './core/activity/activity-log.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { UpstreamAgents, type AgentFactory } from './core/http/upstream-agents.js';
@@ -22,6 +23,8 @@ export interface AppOptions {
   readonly pingIntervalMs?: number;
   /** Mounted behind the Host guard: the admin API and UI of the headless shell. */
   readonly extraRoutes?: RequestHandler;
+  /** Signed-in tokens for OAuth providers. */
+  readonly oauth?: OAuthCredentials;
 }
 
 export interface VdmApp {
@@ -69,6 +72,7 @@ export function createApp(options: AppOptions): VdmApp {
     pingIntervalMs: options.pingIntervalMs ?? 10_000,
     thoughtSignatures: new ThoughtSignatures(),
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
+    ...(options.oauth ? { oauth: options.oauth } : {}),
   });
   return {
     server,

@@ -10,6 +10,7 @@ import type { Clock } from '../core/clock.js';
 import type { LaunchAtLogin } from '../runtime/vdm-runtime.js';
 import type { AppSecrets } from '../secrets/app-secrets.js';
 import type { SecretStore } from '../secrets/secret-store.js';
+import type { SignInPort } from './sign-in-port.js';
 
 /** What the admin handlers work on: the running core and its stores, injected by the runtime. */
 export interface AdminContext {
@@ -32,5 +33,6 @@ export interface AdminContext {
   /** Where the proxy listens now, or undefined when it is stopped. */
   listening(): { readonly host: string; readonly port: number; readonly url: string } | undefined;
   oauthStatus(provider: ProviderName): OAuthStatus;
+  readonly signIn: SignInPort;
   emit(event: AdminEvent): void;
 }

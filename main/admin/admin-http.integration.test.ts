@@ -3,7 +3,18 @@ import { join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ActivityView, KeyView, ProviderView } from '../../shared/admin/views.js';
+import type {
+  ActivityView,
+  KeyView,
+  ProviderView,
+  TokenHealthView,
+} from '../../shared/admin/views.js';
+import { freePorts } from '../oauth/test-deps.js';
+import {
+  FAKE_EMAIL,
+  startFakeOAuthServer,
+  type FakeOAuthServer,
+} from '../test-support/fake-oauth-server.js';
 import {
   anthropicError,
   startFakeUpstream,
@@ -21,9 +32,13 @@ const KEY_B = 'sk-test-FAKE-admin-key-B-0000bbbb';
 let upstream: FakeUpstream;
 let proxy: HeadlessHarness;
 
+let oauth: FakeOAuthServer | undefined;
+
 afterEach(async () => {
   await proxy?.close();
   await upstream?.close();
+  await oauth?.close();
+  oauth = undefined;
 });
 
 type Ok<T> = { ok: true; value: T };
@@ -339,15 +354,56 @@ describe('admin API over HTTP, against the real proxy', () => {
     expect((await provider('fake')).status.kind).toBe('ready');
   });
 
-  it('shows the lock badge state of an OAuth provider', async () => {
-    await setup({ CHATGPT_API_KEY: '!OAUTH' });
-    const chatgpt = await provider('chatgpt');
-    expect(chatgpt.authMode).toBe('oauth');
-    expect(chatgpt.oauth).toEqual({ kind: 'signed-out' });
-    const status = await value<{ providers: { name: string; status: { kind: string } }[] }>(
+  it('signs in to an OAuth provider from the admin API: browser flow, lock badge, sign out', async () => {
+    oauth = await startFakeOAuthServer();
+    const [port] = await freePorts(1);
+    await setup({
+      CHATGPT_API_KEY: '!OAUTH',
+      VDM_TEST_OAUTH_ISSUER: oauth.url,
+      VDM_TEST_OAUTH_PORTS: String(port),
+    });
+    expect((await provider('chatgpt')).oauth).toEqual({ kind: 'signed-out' });
+    const before = await value<{ providers: TokenHealthView[]; termsNotice: string }>(
       'oauth.status',
     );
-    expect(status.providers).toEqual([{ name: 'chatgpt', status: { kind: 'signed-out' } }]);
+    expect(before.providers).toMatchObject([{ name: 'chatgpt', status: { kind: 'signed-out' } }]);
+    expect(before.termsNotice).toMatch(/terms/);
+
+    const started = await value<{ kind: string; authorizeUrl: string; browserOpened: boolean }>(
+      'oauth.signIn',
+      { provider: 'chatgpt' },
+    );
+    expect(started).toMatchObject({ kind: 'browser', browserOpened: false });
+    expect(new URL(started.authorizeUrl).origin).toBe(oauth.url);
+    const pending = await value<{ providers: TokenHealthView[] }>('oauth.status');
+    expect(pending.providers[0]?.pending).toMatchObject({ kind: 'browser' });
+
+    // The test plays the browser: the fake server redirects to our loopback callback.
+    await fetch(started.authorizeUrl, { redirect: 'follow' }).then((r) => r.text());
+    let health: TokenHealthView | undefined;
+    for (let i = 0; i < 50 && health?.status.kind !== 'signed-in'; i += 1) {
+      health = (await value<{ providers: TokenHealthView[] }>('oauth.status')).providers[0];
+      if (health?.status.kind !== 'signed-in') await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(health).toMatchObject({
+      status: { kind: 'signed-in', account: FAKE_EMAIL },
+      account: FAKE_EMAIL,
+      pending: null,
+    });
+    expect((await provider('chatgpt')).oauth).toMatchObject({ kind: 'signed-in' });
+    const listing =
+      (await proxy.call('providers.list', {})).text + (await proxy.call('oauth.status', {})).text;
+    for (const token of oauth.issued()) expect(listing).not.toContain(token);
+
+    await value('oauth.signOut', { provider: 'chatgpt' });
+    expect((await provider('chatgpt')).oauth).toEqual({ kind: 'signed-out' });
+  });
+
+  it('refuses sign-in for a provider that does not use OAuth, saying how to switch', async () => {
+    await setup();
+    await value('providers.add', fakeProvider());
+    const refused = await failure('oauth.signIn', { provider: 'fake' });
+    expect(refused.error.message).toContain('auth mode is api_key');
   });
 
   it('saves settings: host and client token (as a hint only), with restart required for the host', async () => {

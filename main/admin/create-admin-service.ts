@@ -7,6 +7,7 @@ import { activityView } from './activity-view.js';
 import { listAliases, removeAlias, resolveAlias, setAlias } from './aliases-admin.js';
 import type { Answer } from './answer.js';
 import { addKeys, removeKey, resetKeyHealth } from './keys-admin.js';
+import { cancelSignIn, importLogin, oauthStatus, signIn, signOut } from './oauth-admin.js';
 import { testProvider } from './provider-test.js';
 import { addProvider, editProvider, listProviders, removeProvider } from './providers-admin.js';
 import { getSettings, setDefaultProvider, setSettings } from './settings-admin.js';
@@ -44,12 +45,11 @@ export function createAdminService(
     'settings.set': (input) => setSettings(ctx, input),
     'activity.recent': async (input) =>
       ok({ records: ctx.app.activity.recent(input.limit ?? 200).map(activityView) }),
-    'oauth.status': async () =>
-      ok({
-        providers: [...ctx.config().providers.values()]
-          .filter((p) => p.authMode === 'oauth')
-          .map((p) => ({ name: p.name, status: ctx.oauthStatus(p.name) })),
-      }),
+    'oauth.status': async () => oauthStatus(ctx),
+    'oauth.signIn': (input) => signIn(ctx, input),
+    'oauth.cancel': (input) => cancelSignIn(ctx, input),
+    'oauth.signOut': (input) => signOut(ctx, input),
+    'oauth.import': (input) => importLogin(ctx, input),
   };
   return {
     handle: (operation, input) =>

@@ -1,5 +1,12 @@
 import type { OAuthStatus } from '../../shared/domain/oauth-status.js';
-import type { OAuthTokenInfo } from '../secrets/app-secrets.js';
+
+/** The part of stored OAuth tokens the status needs (main/oauth/stored-tokens.ts has them all). */
+export interface OAuthTokenInfo {
+  readonly expiresAt: number;
+  readonly account?: string | undefined;
+  /** Set when a refresh was refused: the user must sign in again. */
+  readonly revokedAt?: number | undefined;
+}
 
 /** Sign-in state from what is stored: nothing is signed out; a refused refresh or a past expiry is expired. */
 export function oauthStatusOf(info: OAuthTokenInfo | undefined, now: number): OAuthStatus {

@@ -6,6 +6,7 @@ import type { UpstreamAgents } from './http/upstream-agents.js';
 import type { KeyRegistry } from './keys/key-registry.js';
 import type { Logger } from './logging/logger.js';
 import type { ProxyMetrics } from './metrics/proxy-metrics.js';
+import type { OAuthCredentials } from './oauth-credentials.js';
 import type { ThoughtSignatures } from './translate/openai-chat/thought-signatures.js';
 
 /** What the proxy server is built from: the composition root makes these once (STYLE.md). */
@@ -28,4 +29,6 @@ export interface ProxyDeps {
   readonly thoughtSignatures: ThoughtSignatures;
   /** The headless shell's admin API and UI, mounted behind the Host guard (not part of the core). */
   readonly extraRoutes?: RequestHandler;
+  /** Signed-in tokens for OAuth providers (absent: they answer "sign in first"). */
+  readonly oauth?: OAuthCredentials;
 }

@@ -1,4 +1,4 @@
-import { app, clipboard, dialog, ipcMain, session } from 'electron';
+import { app, clipboard, dialog, ipcMain, session, shell } from 'electron';
 import { createLogger } from '../core/logging/logger.js';
 import { startRuntime } from '../runtime/start-runtime.js';
 import type { VdmRuntime } from '../runtime/vdm-runtime.js';
@@ -8,6 +8,7 @@ import { appPaths } from './app-paths.js';
 import { installContentSecurityPolicy } from './content-security-policy.js';
 import { electronSettingsStoreFactory } from './electron-settings-store.js';
 import { electronTrayFactory } from './electron-tray.js';
+import { safeOpenExternal } from './external-links.js';
 import { registerAdminIpc } from './ipc-registration.js';
 import { createLaunchAtLogin } from './launch-at-login.js';
 import { createMainWindow, type MainWindow } from './main-window.js';
@@ -48,6 +49,11 @@ async function openRuntime(): Promise<VdmRuntime | null> {
     vdmHome: process.env.VDM_HOME ?? app.getPath('userData'),
     settingsStoreFactory: electronSettingsStoreFactory(),
     launchAtLogin: createLaunchAtLogin(app, process.platform),
+    // Sign-in pages open in the system browser, and only allow-listed https hosts.
+    openBrowser: async (url) => {
+      const opened = await safeOpenExternal(url, (checked) => shell.openExternal(checked));
+      if (!opened.ok) logger.warn({ refusal: opened.refusal }, 'refused to open a sign-in URL');
+    },
     logger,
   });
   if (started.ok) return started.value;

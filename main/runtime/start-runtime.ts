@@ -9,7 +9,6 @@ import { adminUiRoute, findRendererDir } from '../admin/admin-ui-route.js';
 import { activityView } from '../admin/activity-view.js';
 import { createAdminService } from '../admin/create-admin-service.js';
 import { httpAdminRoutes } from '../admin/http-admin-routes.js';
-import { oauthStatusOf } from '../admin/oauth-status.js';
 import { readPresets } from '../admin/presets.js';
 import { openAppSettings } from '../config/app-settings.js';
 import { baseSourcesFromProcess } from '../config/config-sources.js';
@@ -21,6 +20,7 @@ import { systemClock } from '../core/clock.js';
 import { createLogger } from '../core/logging/logger.js';
 import { openSecretStore } from '../secrets/open-secret-store.js';
 import { AppSecrets } from '../secrets/app-secrets.js';
+import { createSignIn } from './create-sign-in.js';
 import { EventHub } from './event-hub.js';
 import { proxyListener } from './proxy-listener.js';
 import type { RuntimeOptions, RuntimeStartError, VdmRuntime } from './vdm-runtime.js';
@@ -92,10 +92,24 @@ export async function startRuntime(
   const events = new EventHub<AdminEvent>();
   const statusListeners = new EventHub<void>();
   const adminRouter = express.Router();
+  const changed = (what: Extract<AdminEvent, { kind: 'changed' }>['what']) => {
+    events.emit({ kind: 'changed', what });
+    statusListeners.emit();
+  };
+  const base0 = base();
+  const signIn = await createSignIn({
+    secrets,
+    clock,
+    env: base0.env,
+    homeDir: base0.homeDir,
+    ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
+    changed: () => changed('oauth'),
+  });
   const app = createApp({
     config: loaded.value,
     logger,
     clock,
+    oauth: signIn.tokens,
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     extraRoutes: adminRouter,
   });
@@ -105,11 +119,7 @@ export async function startRuntime(
     port: options.port ?? app.config().globals.port,
   });
   const listener = proxyListener(app, configuredAddress);
-  const oauthStatus = (name: ProviderName) => oauthStatusOf(secrets.oauthInfo(name), clock.now());
-  const changed = (what: Extract<AdminEvent, { kind: 'changed' }>['what']) => {
-    events.emit({ kind: 'changed', what });
-    statusListeners.emit();
-  };
+  const oauthStatus = (name: ProviderName) => signIn.service.status(name);
   const apply = (next: ConfigSnapshot) => {
     app.applyConfig(next);
     configErrors = [];
@@ -147,6 +157,7 @@ export async function startRuntime(
     listening: () => listener.listening(),
     configuredAddress,
     oauthStatus,
+    signIn: signIn.service,
     emit: (event) => {
       events.emit(event);
       statusListeners.emit();

@@ -38,6 +38,8 @@ export interface RuntimeOptions {
   readonly serveAdmin?: boolean;
   /** The admin token to require; a fresh random one when absent. */
   readonly adminToken?: string;
+  /** The desktop app opens sign-in pages with `shell.openExternal`; headless shows the link. */
+  readonly openBrowser?: (url: string) => Promise<void> | void;
   /** Told when a reload failed and the last good config stays in force. */
   readonly onReloadError?: (issues: readonly ConfigIssue[]) => void;
 }

@@ -32,19 +32,6 @@ describe('AppSecrets', () => {
     expect((await store.list()).ok && (await store.list())).toEqual(ok(['proxy-api-key']));
   });
 
-  it('reads sign-in expiry from stored OAuth tokens, never the tokens', async () => {
-    const store = createMemorySecretStore();
-    await store.set(
-      'oauth/chatgpt',
-      JSON.stringify({ accessToken: 'FAKE', expiresAt: 42, account: 'me@example.com' }),
-    );
-    await store.set('oauth/broken', 'not json');
-    const secrets = await loaded(store);
-    expect(secrets.oauthInfo('chatgpt')).toEqual({ expiresAt: 42, account: 'me@example.com' });
-    expect(secrets.oauthInfo('broken')).toBeUndefined();
-    expect(JSON.stringify(secrets.snapshot())).not.toContain('FAKE');
-  });
-
   it('keeps the cache unchanged when the store refuses a write', async () => {
     const memory = createMemorySecretStore();
     const refusing: SecretStore = {

@@ -3,30 +3,6 @@ import type { SecretError, SecretStore } from './secret-store.js';
 
 const PROVIDER_KEYS_PREFIX = 'provider-keys/';
 const CLIENT_TOKEN_ACCOUNT = 'proxy-api-key';
-const OAUTH_PREFIX = 'oauth/';
-
-/** What the sign-in status needs from stored OAuth tokens; the tokens stay in the store. */
-export interface OAuthTokenInfo {
-  readonly expiresAt: number;
-  readonly account?: string;
-  /** Set when a refresh was refused: the user must sign in again. */
-  readonly revokedAt?: number;
-}
-
-function tokenInfo(json: string): OAuthTokenInfo | undefined {
-  try {
-    const parsed = JSON.parse(json) as Partial<Record<keyof OAuthTokenInfo, unknown>>;
-    if (typeof parsed.expiresAt !== 'number') return undefined;
-    return {
-      expiresAt: parsed.expiresAt,
-      ...(typeof parsed.account === 'string' ? { account: parsed.account } : {}),
-      ...(typeof parsed.revokedAt === 'number' ? { revokedAt: parsed.revokedAt } : {}),
-    };
-  } catch {
-    return undefined;
-  }
-}
-
 /** The secrets the window stored, as the config loader reads them (the app layer's `api-key`s). */
 export interface AppSecretsSnapshot {
   /** Provider name to its keys in rotation order. */
@@ -49,7 +25,6 @@ export type AppSecretsError = SecretError;
 export class AppSecrets {
   readonly #providerKeys = new Map<string, readonly string[]>();
   #clientToken: string | undefined;
-  readonly #oauth = new Map<string, OAuthTokenInfo>();
 
   private constructor(
     readonly store: SecretStore | undefined,
@@ -70,10 +45,7 @@ export class AppSecrets {
       if (!value.ok) return value;
       if (value.value === undefined) continue;
       if (account === CLIENT_TOKEN_ACCOUNT) secrets.#clientToken = value.value;
-      else if (account.startsWith(OAUTH_PREFIX)) {
-        const info = tokenInfo(value.value);
-        if (info) secrets.#oauth.set(account.slice(OAUTH_PREFIX.length), info);
-      } else if (account.startsWith(PROVIDER_KEYS_PREFIX)) {
+      else if (account.startsWith(PROVIDER_KEYS_PREFIX)) {
         secrets.#providerKeys.set(
           account.slice(PROVIDER_KEYS_PREFIX.length),
           splitKeys(value.value),
@@ -89,11 +61,6 @@ export class AppSecrets {
       clientToken: this.#clientToken,
       where: this.store?.description ?? 'no secret store',
     };
-  }
-
-  /** Expiry and account of a provider's stored sign-in, if any. */
-  oauthInfo(provider: string): OAuthTokenInfo | undefined {
-    return this.#oauth.get(provider);
   }
 
   keysOf(provider: string): readonly string[] {

@@ -7,7 +7,8 @@ import {
   authModeSchema,
   defaultProviderViewSchema,
   keyViewSchema,
-  oauthStatusSchema,
+  signInStartViewSchema,
+  tokenHealthViewSchema,
   presetViewSchema,
   providerViewSchema,
   resolutionViewSchema,
@@ -165,8 +166,29 @@ export const adminOperations = {
   'oauth.status': {
     input: empty,
     output: z.object({
-      providers: z.array(z.object({ name: z.string(), status: oauthStatusSchema })),
+      providers: z.array(tokenHealthViewSchema),
+      /** Subscription sign-in is subject to the provider's terms: shown beside every Sign in button. */
+      termsNotice: z.string(),
     }),
+  },
+  /**
+   * Starts signing in. The answer comes at once (the URL to open, or the device code to type);
+   * the sign-in itself finishes in the background and is announced by a `changed: oauth` event.
+   */
+  'oauth.signIn': {
+    input: z
+      .object({ provider: providerNameSchema, method: z.enum(['browser', 'device']).optional() })
+      .strict(),
+    output: signInStartViewSchema,
+  },
+  'oauth.cancel': { input: z.object({ provider: providerNameSchema }).strict(), output: done },
+  'oauth.signOut': { input: z.object({ provider: providerNameSchema }).strict(), output: done },
+  /** Copies an existing Codex CLI or vandamme-proxy login into the keychain, on explicit request. */
+  'oauth.import': {
+    input: z
+      .object({ provider: providerNameSchema, source: z.enum(['codex', 'vandamme']) })
+      .strict(),
+    output: tokenHealthViewSchema,
   },
 } as const;
 

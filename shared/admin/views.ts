@@ -49,6 +49,41 @@ export const oauthStatusSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('expired'), since: z.number() }),
 ]);
 
+/** The token-health panel of one OAuth provider: state, account, expiry, last refresh and error. */
+export const tokenHealthViewSchema = z.object({
+  name: z.string(),
+  status: oauthStatusSchema,
+  account: z.string().nullable(),
+  expiresAt: z.number().nullable(),
+  lastRefresh: z.number().nullable(),
+  /** What went wrong last (a refused refresh, a denied sign-in), said for people; never a token. */
+  lastError: z.string().nullable(),
+  /** A sign-in started and not finished yet: what the user must do. */
+  pending: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('browser'), authorizeUrl: z.string() }),
+      z.object({
+        kind: z.literal('device'),
+        userCode: z.string(),
+        verificationUri: z.string(),
+        expiresAt: z.number(),
+      }),
+    ])
+    .nullable(),
+});
+
+export const signInStartViewSchema = z.discriminatedUnion('kind', [
+  /** The system browser was asked to open this URL (the desktop app), or the user opens it. */
+  z.object({ kind: z.literal('browser'), authorizeUrl: z.string(), browserOpened: z.boolean() }),
+  z.object({
+    kind: z.literal('device'),
+    userCode: z.string(),
+    verificationUri: z.string(),
+    verificationUriComplete: z.string().nullable(),
+    expiresAt: z.number(),
+  }),
+]);
+
 export const apiFormatSchema = z.enum(['openai', 'anthropic', 'responses']);
 export const authModeSchema = z.enum(['api_key', 'passthrough', 'oauth']);
 
@@ -233,3 +268,5 @@ export type ActivityView = z.infer<typeof activityViewSchema>;
 export type SecretStoreView = z.infer<typeof secretStoreViewSchema>;
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 export type AppStatusView = z.infer<typeof appStatusViewSchema>;
+export type TokenHealthView = z.infer<typeof tokenHealthViewSchema>;
+export type SignInStartView = z.infer<typeof signInStartViewSchema>;

@@ -29,10 +29,19 @@ function LockIcon() {
   );
 }
 
-/** The lock badge that marks OAuth providers everywhere (PRODUCT.md), with the sign-in state. */
-export function LockBadge({ provider }: { readonly provider: ProviderView }) {
+/**
+ * The lock badge that marks OAuth providers everywhere (PRODUCT.md), with the sign-in state:
+ * `status` when a fresher one is known (`oauth.status`), else the list's.
+ */
+export function LockBadge({
+  provider,
+  status,
+}: {
+  readonly provider: ProviderView;
+  readonly status?: OAuthView | null;
+}) {
   if (provider.oauth === null) return null;
-  const { text, tone } = lockText(provider.oauth);
+  const { text, tone } = lockText(status ?? provider.oauth);
   return (
     <span className={`badge tone-${tone}`} data-testid={`lock-badge-${provider.name}`}>
       <LockIcon />
