@@ -1,8 +1,7 @@
 import { configSourcesFromProcess } from '../config/config-sources.js';
 import { loadConfig } from '../config/load-config.js';
 import type { ConfigSources } from '../config/model.js';
-import { AppSecrets } from '../secrets/app-secrets.js';
-import { openSecretStore } from '../secrets/open-secret-store.js';
+import { openAppSecrets } from '../secrets/app-secrets.js';
 
 /**
  * What `vdm providers`, `vdm resolve` and `vdm config` read: the same layers as the server,
@@ -15,8 +14,6 @@ export async function cliConfigSources(configFile: string | undefined): Promise<
   const first = loadConfig(sources);
   if (!first.ok) return sources;
   const { secretStore, vdmHome } = first.value.globals;
-  const store = await openSecretStore(secretStore, vdmHome);
-  if (!store.ok) return sources;
-  const secrets = await AppSecrets.load(store.value);
-  return secrets.ok ? { ...sources, appSecrets: secrets.value.snapshot() } : sources;
+  const secrets = await openAppSecrets(secretStore, vdmHome);
+  return secrets.unavailable ? sources : { ...sources, appSecrets: secrets.snapshot() };
 }

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { registerConfigCommand } from './config-command.js';
+import { registerOAuthCommand } from './oauth-command.js';
 import { registerProvidersCommand } from './providers-command.js';
 import { registerResolveCommand } from './resolve-command.js';
 import { registerServeCommand } from './serve-command.js';
@@ -16,5 +17,6 @@ registerServeCommand(program);
 registerProvidersCommand(program);
 registerResolveCommand(program);
 registerConfigCommand(program);
+registerOAuthCommand(program);
 
 await program.parseAsync(process.argv);

@@ -53,7 +53,10 @@ function withoutSecrets(tokens: StoredTokens | undefined): Health['tokens'] {
  */
 export class SignInService implements SignInPort {
   readonly #health = new Map<string, Health>();
-  readonly #pending = new Map<string, { view: Pending; abort: AbortController }>();
+  readonly #pending = new Map<
+    string,
+    { view: Pending; abort: AbortController; finished: Promise<void> }
+  >();
 
   constructor(private readonly deps: SignInServiceDeps) {}
 
@@ -161,8 +164,7 @@ export class SignInService implements SignInPort {
     abort: AbortController,
     done: Promise<Result<unknown, OAuthError>>,
   ): void {
-    this.#pending.set(provider, { view, abort });
-    void done.then(async (result) => {
+    const finished = done.then(async (result) => {
       if (this.#pending.get(provider)?.abort === abort) this.#pending.delete(provider);
       await this.refresh(provider);
       if (!result.ok && result.error.kind !== 'cancelled') {
@@ -171,7 +173,16 @@ export class SignInService implements SignInPort {
       }
       this.deps.changed();
     });
+    this.#pending.set(provider, { view, abort, finished });
     this.deps.changed();
+  }
+
+  /** For the terminal: resolves when the sign-in started last ends, however it ends. */
+  async waitForSignIn(
+    provider: ProviderName,
+  ): Promise<TokenHealthView & { readonly store: string }> {
+    await this.#pending.get(provider)?.finished;
+    return { ...this.health(provider), store: this.deps.secrets?.description ?? 'no store' };
   }
 
   #refusal(provider: string): AppError | undefined {

@@ -18,8 +18,7 @@ import { loadConfig } from '../config/load-config.js';
 import type { ConfigIssue, ConfigSnapshot, ConfigSources } from '../config/model.js';
 import { systemClock } from '../core/clock.js';
 import { createLogger } from '../core/logging/logger.js';
-import { openSecretStore } from '../secrets/open-secret-store.js';
-import { AppSecrets } from '../secrets/app-secrets.js';
+import { openAppSecrets, type AppSecrets } from '../secrets/app-secrets.js';
 import { createSignIn } from './create-sign-in.js';
 import { EventHub } from './event-hub.js';
 import { proxyListener } from './proxy-listener.js';
@@ -27,25 +26,6 @@ import type { RuntimeOptions, RuntimeStartError, VdmRuntime } from './vdm-runtim
 import { statusView } from './status-view.js';
 
 const NO_LAUNCH_AT_LOGIN = { supported: false, get: () => false, set: () => undefined };
-
-async function openSecrets(kind: ConfigSnapshot['globals']['secretStore'], vdmHome: string) {
-  const opened = await openSecretStore(kind, vdmHome);
-  if (!opened.ok) {
-    const e = opened.error;
-    return e.kind === 'unavailable'
-      ? AppSecrets.unavailable(e.reason, e.fix)
-      : AppSecrets.unavailable(e.message, 'Check the keychain, then restart.');
-  }
-  const loaded = await AppSecrets.load(opened.value);
-  if (loaded.ok) return loaded.value;
-  const e = loaded.error;
-  return e.kind === 'unavailable'
-    ? AppSecrets.unavailable(e.reason, e.fix)
-    : AppSecrets.unavailable(
-        `the stored keys could not be read (${e.message})`,
-        'Unlock the keychain, then restart.',
-      );
-}
 
 function configInvalid(issues: readonly ConfigIssue[]): RuntimeStartError {
   return {
@@ -80,7 +60,7 @@ export async function startRuntime(
   // VDM_SECRET_STORE is part of the config, so the store is chosen from a first read without it.
   const first = loadConfig(sourcesWith(undefined));
   if (!first.ok) return err(configInvalid(first.error));
-  const secrets = await openSecrets(
+  const secrets = await openAppSecrets(
     options.secretStoreKind ?? first.value.globals.secretStore,
     options.vdmHome,
   );

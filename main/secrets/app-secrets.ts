@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../shared/result.js';
-import type { SecretError, SecretStore } from './secret-store.js';
+import { openSecretStore } from './open-secret-store.js';
+import type { SecretError, SecretStore, SecretStoreKind } from './secret-store.js';
 
 const PROVIDER_KEYS_PREFIX = 'provider-keys/';
 const CLIENT_TOKEN_ACCOUNT = 'proxy-api-key';
@@ -108,4 +109,27 @@ export class AppSecrets {
 
 function splitKeys(value: string): string[] {
   return value.split(/\s+/).filter((key) => key.length > 0);
+}
+
+/**
+ * The app's secrets from the store `kind` names: loaded, or unavailable with why and how to fix
+ * it (never a weaker store in its place).
+ */
+export async function openAppSecrets(kind: SecretStoreKind, vdmHome: string): Promise<AppSecrets> {
+  const opened = await openSecretStore(kind, vdmHome);
+  if (!opened.ok) {
+    const e = opened.error;
+    return e.kind === 'unavailable'
+      ? AppSecrets.unavailable(e.reason, e.fix)
+      : AppSecrets.unavailable(e.message, 'Check the keychain, then restart.');
+  }
+  const loaded = await AppSecrets.load(opened.value);
+  if (loaded.ok) return loaded.value;
+  const e = loaded.error;
+  return e.kind === 'unavailable'
+    ? AppSecrets.unavailable(e.reason, e.fix)
+    : AppSecrets.unavailable(
+        `the stored keys could not be read (${e.message})`,
+        'Unlock the keychain, then restart.',
+      );
 }
