@@ -56,6 +56,8 @@ export function describeError(error: ProxyError): string {
       return describeUpstreamNetwork(error);
     case 'upstream-timeout':
       return describeUpstreamTimeout(error);
+    case 'oauth-not-signed-in':
+      return `${sentence(error.message)} ${sentence(error.fix)}`;
     case 'client-aborted':
       return 'The client closed the connection before the answer was complete.';
     default:

@@ -12,6 +12,7 @@ describe('statusOf', () => {
   const expected: Record<ProxyErrorKind, number> = {
     'invalid-request': 400,
     'client-unauthorized': 401,
+    'oauth-not-signed-in': 401,
     'forbidden-host': 403,
     'body-too-large': 413,
     'not-found': 404,

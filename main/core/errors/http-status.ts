@@ -13,6 +13,7 @@ export function statusOf(error: ProxyError): number {
     case 'conversion-unsupported':
       return 400;
     case 'client-unauthorized':
+    case 'oauth-not-signed-in':
       return 401;
     case 'forbidden-host':
       return 403;

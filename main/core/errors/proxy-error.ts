@@ -64,6 +64,16 @@ export type ProxyError =
       readonly phase: 'connect' | 'headers' | 'idle';
       readonly timeoutMs: number;
     }
+  /**
+   * 401: an OAuth provider has no usable sign-in (never signed in, refresh refused, or the
+   * upstream kept refusing after one refresh); `message` and `fix` come from the sign-in engine.
+   */
+  | {
+      readonly kind: 'oauth-not-signed-in';
+      readonly provider: string;
+      readonly message: string;
+      readonly fix: string;
+    }
   /** 499 internally: the client left; there is nobody to render an answer to. */
   | { readonly kind: 'client-aborted' }
   /** 500: a bug or an unexpected state; `message` is for people, never a stack trace. */

@@ -9,6 +9,12 @@ export const SAMPLE_ERRORS: Samples = {
     message: 'max_tokens: Expected number, received string. Send an integer.',
   },
   'client-unauthorized': { kind: 'client-unauthorized' },
+  'oauth-not-signed-in': {
+    kind: 'oauth-not-signed-in',
+    provider: 'chatgpt',
+    message: 'Not signed in to ChatGPT',
+    fix: 'Sign in: vdm oauth login chatgpt, or the Sign in button in the window',
+  },
   'forbidden-host': { kind: 'forbidden-host', host: 'evil.example:8082' },
   'body-too-large': { kind: 'body-too-large', limitBytes: 32 * 1024 * 1024 },
   'not-found': { kind: 'not-found', method: 'GET', path: '/v1/nope' },
