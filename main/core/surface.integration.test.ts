@@ -107,19 +107,20 @@ describe('no provider configured', () => {
 });
 
 describe('Responses-format providers', () => {
-  it('answer a clear "not yet" error on /v1/messages, naming what to use instead', async () => {
+  it('are reached from /v1/messages at {base}/responses (translation tests: openai-responses/)', async () => {
     proxy = await startProxy({
       RESP_API_KEY: 'sk-test-FAKE-resp-00000000000000000',
       RESP_BASE_URL: 'http://127.0.0.1:9/v1',
       RESP_API_FORMAT: 'responses',
+      RESP_MAX_RETRIES: '0',
     });
     const client = new Anthropic({ baseURL: proxy.url, apiKey: 'x', maxRetries: 0 });
     const error = (await client.messages
       .create({ ...ask, model: 'resp:gpt-x' })
       .catch((e: unknown) => e)) as InstanceType<typeof Anthropic.APIError>;
-    expect(error.status).toBe(400);
-    expect(error.message).toMatch(/Responses API/);
-    expect(error.message).toMatch(/api-format = \\?"openai/);
+    // Nothing listens on port 9: a translated request went out instead of a "not yet" refusal.
+    expect(error.status).toBe(502);
+    expect(error.message).not.toMatch(/Responses API/);
   });
 });
 

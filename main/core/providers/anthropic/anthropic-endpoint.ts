@@ -7,7 +7,13 @@ export type Credential =
   /** `!PASSTHRU`: the client's own credentials go upstream unchanged. */
   | { readonly kind: 'client'; readonly headers: HeaderBag }
   /** Keyless endpoints (local servers). */
-  | { readonly kind: 'none' };
+  | { readonly kind: 'none' }
+  /** A signed-in subscription (ChatGPT): a bearer access token and, for ChatGPT, the account id. */
+  | {
+      readonly kind: 'oauth';
+      readonly accessToken: string;
+      readonly accountId: string | undefined;
+    };
 
 /**
  * Where `{base}/v1/messages` is (base is the host root for Anthropic-format providers, possibly
@@ -53,6 +59,9 @@ export function anthropicHeaders(
       break;
     case 'client':
       Object.assign(headers, clientCredentialHeaders(credential.headers));
+      break;
+    case 'oauth':
+      headers['authorization'] = `Bearer ${credential.accessToken}`;
       break;
     case 'none':
       break;

@@ -44,7 +44,9 @@ export function chatHeaders(
       ? credential.key
       : credential.kind === 'client'
         ? presentedClientKey(credential.headers)
-        : undefined;
+        : credential.kind === 'oauth'
+          ? credential.accessToken
+          : undefined;
   if (token !== undefined) {
     if (provider.apiVersion !== undefined) headers['api-key'] = token;
     else headers['authorization'] = `Bearer ${token}`;

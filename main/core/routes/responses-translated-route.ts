@@ -1,0 +1,153 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ProviderConfig } from '../../config/model.js';
+import type { ProxyError } from '../errors/proxy-error.js';
+import { relayStream } from '../pipeline/relay-stream.js';
+import { responsesHeaders, responsesTarget } from '../providers/openai/responses-endpoint.js';
+import { responsesQuirksOf, type ResponsesQuirks } from '../providers/openai/responses-quirks.js';
+import type { ProxyDeps } from '../proxy-deps.js';
+import { forwardRequest } from './forward-request.js';
+import type { RequestContext } from '../request-context.js';
+import { sendError } from '../send-error.js';
+import { ok, type Result } from '../../../shared/result.js';
+import { countAnthropicTokens } from '../translate/count-tokens.js';
+import { collectResponsesStream } from '../translate/openai-responses/collect-stream.js';
+import {
+  translateMessagesToResponses,
+  translateResponsesAnswer,
+  type ResponsesTarget,
+} from '../translate/openai-responses/messages-to-responses.js';
+import { ResponsesStreamTranslator } from '../translate/openai-responses/stream.js';
+import type { TranslatedCall } from './chat-translated-route.js';
+import { parseUpstreamJson } from './upstream-json.js';
+import { forwardPlan, relayOptions, translatedStreamHead } from './upstream-call.js';
+
+function sendJson(res: ServerResponse, ctx: RequestContext, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(200, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'x-request-id': ctx.requestId,
+  });
+  res.end(text);
+}
+
+/** The final `response` object of a buffered answer: plain JSON, or a collected event stream. */
+export function answerOf(
+  body: Buffer,
+  provider: ProviderConfig,
+  streamed: boolean,
+): Result<unknown, ProxyError> {
+  if (!streamed) return parseUpstreamJson(body, provider.name);
+  const collected = collectResponsesStream(body.toString('utf8'), provider.name);
+  return collected.ok ? ok(collected.value) : collected;
+}
+
+/** What the provider's Responses body must look like, from its config and quirks. */
+export function responsesTargetOf(
+  provider: ProviderConfig,
+  model: string,
+  quirks: ResponsesQuirks,
+  upstreamStream: boolean,
+): ResponsesTarget {
+  return {
+    model,
+    providerName: provider.name,
+    toolNameSanitization: provider.toolNameSanitization,
+    stream: upstreamStream,
+    maxOutputTokens: quirks.maxOutputTokens,
+    samplingParams: quirks.samplingParams,
+    defaultInstructions: quirks.defaultInstructions,
+    alwaysIncludeEncryptedReasoning: quirks.alwaysIncludeEncryptedReasoning,
+  };
+}
+
+/**
+ * POST /v1/messages to an OpenAI Responses provider (TRANSLATION.md "Anthropic request <-> OpenAI
+ * Responses upstream"): the request translated through the IR, the answer or stream translated
+ * back, errors in the Anthropic shape. A provider that only streams (ChatGPT) is streamed even for
+ * a non-streaming client, whose answer is then built from the collected events.
+ */
+export async function translatedResponses(
+  deps: ProxyDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RequestContext,
+  call: TranslatedCall,
+): Promise<void> {
+  const { provider, parsed } = call;
+  const quirks = responsesQuirksOf(provider);
+  const upstreamStream = parsed.stream || quirks.alwaysStreamUpstream;
+  const translated = translateMessagesToResponses(
+    parsed.json,
+    responsesTargetOf(provider, call.model, quirks, upstreamStream),
+  );
+  if (!translated.ok) return sendError(res, ctx, translated.error, 'anthropic');
+  const { toolNames, dropped, notes } = translated.value;
+  if (dropped.length > 0 || notes.length > 0) {
+    deps.logger.info(
+      { requestId: ctx.requestId, dropped, notes },
+      'not sent to the Responses upstream',
+    );
+  }
+  const body = Buffer.from(JSON.stringify(translated.value.body));
+  const target = responsesTarget(provider);
+  // `buffer` mode even when the upstream streams for a non-streaming client: the whole body is read
+  // inside the attempt, so a reset mid-stream is retried like any other.
+  const pending = forwardRequest(
+    deps,
+    forwardPlan(deps, ctx, provider, req.headers, parsed.stream, (credential) => ({
+      ...target,
+      headers: responsesHeaders(provider, quirks, credential, upstreamStream),
+      body,
+    })),
+  );
+  const inputTokensEstimate = parsed.stream ? countAnthropicTokens(parsed.json) : 0;
+  const result = await pending;
+  if (!result.ok) return sendError(res, ctx, result.error, 'anthropic');
+  const upstream = result.response;
+  const messageId = `msg_${ctx.requestId.replace(/^req_/, '')}`;
+  if (upstream.kind === 'buffered') {
+    ctx.record.ttfbMs = deps.clock.now() - ctx.record.startedAt;
+    const answer = answerOf(upstream.body, provider, upstreamStream);
+    if (!answer.ok) return sendError(res, ctx, answer.error, 'anthropic');
+    const message = translateResponsesAnswer(answer.value, {
+      requestedModel: parsed.model,
+      messageId,
+      toolNames,
+      provider: provider.name,
+      onNote: (note) =>
+        deps.logger.warn(
+          { requestId: ctx.requestId, provider: provider.name, note },
+          'translation note',
+        ),
+    });
+    if (!message.ok) return sendError(res, ctx, message.error, 'anthropic');
+    const usage = message.value['usage'] as
+      | { input_tokens?: number; output_tokens?: number; cache_read_input_tokens?: number }
+      | undefined;
+    ctx.record.tokens = {
+      input: usage?.input_tokens ?? 0,
+      output: usage?.output_tokens ?? 0,
+      cacheRead: usage?.cache_read_input_tokens ?? 0,
+      cacheCreation: 0,
+    };
+    return sendJson(res, ctx, message.value);
+  }
+  const translator = new ResponsesStreamTranslator({
+    requestedModel: parsed.model,
+    messageId,
+    requestId: ctx.requestId,
+    provider: provider.name,
+    inputTokensEstimate,
+    restoreToolName: (name) => toolNames.get(name) ?? name,
+  });
+  const failure = await relayStream(
+    res,
+    translatedStreamHead(ctx),
+    upstream.body,
+    translator,
+    relayOptions(deps, ctx, provider),
+  );
+  ctx.record.tokens = { ...translator.usage };
+  if (failure) ctx.record.errorKind = failure.kind;
+}
