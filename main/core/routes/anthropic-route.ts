@@ -1,43 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ProviderConfig } from '../../config/model.js';
-import type { ProxyError } from '../errors/proxy-error.js';
 import { anthropicStreamErrorEvent } from '../errors/render-anthropic-error.js';
 import { replaceTopLevelValue } from '../http/json-scan.js';
-import { forward } from '../pipeline/forward.js';
 import { parseAndRoute } from '../pipeline/parse-and-route.js';
 import type { AnthropicEndpoint } from '../pipeline/parse-request.js';
 import { anthropicHeaders, anthropicTarget } from '../providers/anthropic/anthropic-endpoint.js';
 import { StreamUsageTap, usageOfMessage } from '../providers/anthropic/usage.js';
 import type { ProxyDeps } from '../proxy-deps.js';
+import { forwardRequest } from './forward-request.js';
 import type { RequestContext } from '../request-context.js';
 import { sendError } from '../send-error.js';
 import { countTokensLocally, translatedMessages } from './chat-translated-route.js';
 import { sendPassthroughAnswer } from './passthrough-answer.js';
+import { translatedResponses } from './responses-translated-route.js';
 import { forwardPlan } from './upstream-call.js';
 
 const PATHS: Record<AnthropicEndpoint, string> = {
   messages: '/v1/messages',
   count_tokens: '/v1/messages/count_tokens',
 };
-
-/** Formats /v1/messages cannot reach yet (OAuth sign-in and the Responses API come later). */
-function unsupported(provider: ProviderConfig): ProxyError | undefined {
-  if (provider.authMode === 'oauth') {
-    return {
-      kind: 'conversion-unsupported',
-      provider: provider.name,
-      message: `Provider "${provider.name}" uses OAuth sign-in, which this version does not support yet. Use an API-key provider, e.g. ${provider.name === 'chatgpt' ? 'openai' : 'anthropic'}:<model>.`,
-    };
-  }
-  if (provider.apiFormat === 'responses') {
-    return {
-      kind: 'conversion-unsupported',
-      provider: provider.name,
-      message: `Provider "${provider.name}" speaks the OpenAI Responses API, which this version does not translate to yet. Use api-format = "openai" (Chat Completions) or "anthropic" for it.`,
-    };
-  }
-  return undefined;
-}
 
 export type ProxiedHandler = (
   req: IncomingMessage,
@@ -48,7 +28,8 @@ export type ProxiedHandler = (
 
 /**
  * POST /v1/messages and /v1/messages/count_tokens: Anthropic-format providers get the client's
- * bytes with only `model` replaced; OpenAI-format ones a translation (chat-translated-route.ts).
+ * bytes with only `model` replaced; OpenAI-format ones a translation (chat-translated-route.ts,
+ * responses-translated-route.ts).
  */
 export function anthropicRoute(deps: ProxyDeps, endpoint: AnthropicEndpoint): ProxiedHandler {
   return async (req, res, ctx, rawBody) => {
@@ -56,17 +37,20 @@ export function anthropicRoute(deps: ProxyDeps, endpoint: AnthropicEndpoint): Pr
     if (!routed.ok) return sendError(res, ctx, routed.error, 'anthropic');
     const { parsed, route } = routed.value;
     const { provider, model } = route;
-    const refusal = unsupported(provider);
-    if (refusal) return sendError(res, ctx, refusal, 'anthropic');
     if (provider.apiFormat === 'openai') {
       if (endpoint === 'count_tokens') return countTokensLocally(res, ctx, parsed);
       return translatedMessages(deps, req, res, ctx, { provider, model, parsed });
+    }
+    if (provider.apiFormat === 'responses') {
+      if (endpoint === 'count_tokens') return countTokensLocally(res, ctx, parsed);
+      return translatedResponses(deps, req, res, ctx, { provider, model, parsed });
     }
     const body = replaceTopLevelValue(parsed.bytes, 'model', model);
     const url = req.url ?? '';
     const search = url.includes('?') ? url.slice(url.indexOf('?')) : '';
     const stream = endpoint === 'messages' && parsed.stream;
-    const result = await forward(
+    const result = await forwardRequest(
+      deps,
       forwardPlan(deps, ctx, provider, req.headers, stream, (credential) => ({
         ...anthropicTarget(provider, PATHS[endpoint], search),
         headers: anthropicHeaders(provider, req.headers, credential),

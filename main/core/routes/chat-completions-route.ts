@@ -1,9 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ProviderConfig } from '../../config/model.js';
-import type { ProxyError } from '../errors/proxy-error.js';
 import { renderOpenAIError } from '../errors/render-openai-error.js';
 import { replaceTopLevelValue } from '../http/json-scan.js';
-import { forward } from '../pipeline/forward.js';
 import { parseAndRoute } from '../pipeline/parse-and-route.js';
 import type { ParsedRequest } from '../pipeline/parse-request.js';
 import { relayStream } from '../pipeline/relay-stream.js';
@@ -11,25 +9,16 @@ import { anthropicHeaders, anthropicTarget } from '../providers/anthropic/anthro
 import { ChatUsageTap, usageOfCompletion } from '../providers/openai/chat-usage.js';
 import { chatCompletionsTarget, chatHeaders } from '../providers/openai/openai-endpoint.js';
 import type { ProxyDeps } from '../proxy-deps.js';
+import { forwardRequest } from './forward-request.js';
 import type { RequestContext } from '../request-context.js';
 import { sendError } from '../send-error.js';
 import { AnthropicStreamToChat } from '../translate/anthropic/stream-to-chat.js';
 import { translateChatRequest, translateMessagesResponse } from '../translate/chat-to-messages.js';
 import type { ProxiedHandler } from './anthropic-route.js';
 import { sendPassthroughAnswer } from './passthrough-answer.js';
+import { chatToResponses } from './responses-chat-route.js';
 import { forwardPlan, relayOptions, translatedStreamHead } from './upstream-call.js';
 import { parseUpstreamJson } from './upstream-json.js';
-
-function refusal(provider: ProviderConfig): ProxyError | undefined {
-  if (provider.authMode === 'oauth' || provider.apiFormat === 'responses') {
-    return {
-      kind: 'conversion-unsupported',
-      provider: provider.name,
-      message: `Provider "${provider.name}" (${provider.authMode === 'oauth' ? 'OAuth sign-in' : 'Responses API'}) cannot serve Chat Completions clients in this version. Use an API-key provider with api-format "openai" or "anthropic".`,
-    };
-  }
-  return undefined;
-}
 
 /** To an OpenAI-format provider: the client's bytes with only `model` replaced, answers relayed as they are. */
 async function passthrough(
@@ -43,7 +32,8 @@ async function passthrough(
 ): Promise<void> {
   const body = replaceTopLevelValue(parsed.bytes, 'model', model);
   const target = chatCompletionsTarget(provider, model);
-  const result = await forward(
+  const result = await forwardRequest(
+    deps,
     forwardPlan(deps, ctx, provider, req.headers, parsed.stream, (credential) => ({
       ...target,
       headers: chatHeaders(provider, credential),
@@ -80,7 +70,7 @@ async function translated(
     headers: anthropicHeaders(provider, {}, credential),
     body,
   }));
-  const result = await forward(plan);
+  const result = await forwardRequest(deps, plan);
   if (!result.ok) return sendError(res, ctx, result.error, 'openai');
   const upstream = result.response;
   const completionId = `chatcmpl-${ctx.requestId.replace(/^req_/, '')}`;
@@ -135,10 +125,10 @@ export function chatCompletionsRoute(deps: ProxyDeps): ProxiedHandler {
     if (!routed.ok) return sendError(res, ctx, routed.error, 'openai');
     const { parsed, route } = routed.value;
     const { provider, model } = route;
-    const refused = refusal(provider);
-    if (refused) return sendError(res, ctx, refused, 'openai');
     if (provider.apiFormat === 'openai')
       return passthrough(deps, req, res, ctx, provider, model, parsed);
+    if (provider.apiFormat === 'responses')
+      return chatToResponses(deps, req, res, ctx, { provider, model, parsed });
     return translated(deps, req, res, ctx, provider, model, parsed);
   };
 }

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ProviderConfig } from '../../config/model.js';
-import { forward } from '../pipeline/forward.js';
 import type { ParsedRequest } from '../pipeline/parse-request.js';
 import { relayStream } from '../pipeline/relay-stream.js';
 import { chatCompletionsTarget, chatHeaders } from '../providers/openai/openai-endpoint.js';
 import { chatQuirksOf } from '../providers/openai/openai-quirks.js';
 import type { ProxyDeps } from '../proxy-deps.js';
+import { forwardRequest } from './forward-request.js';
 import type { RequestContext } from '../request-context.js';
 import { sendError } from '../send-error.js';
 import { parseUpstreamJson } from './upstream-json.js';
@@ -83,7 +83,8 @@ export async function translatedMessages(
   const { toolNames } = translated.value;
   const body = Buffer.from(JSON.stringify(translated.value.body));
   const target = chatCompletionsTarget(provider, model);
-  const pending = forward(
+  const pending = forwardRequest(
+    deps,
     forwardPlan(deps, ctx, provider, req.headers, parsed.stream, (credential) => ({
       ...target,
       headers: chatHeaders(provider, credential),
