@@ -112,7 +112,7 @@ export const refreshFailed = (provider: string, cause: OAuthError): OAuthError =
 export const notSignedIn = (provider: string): OAuthError => ({
   kind: 'not-signed-in',
   message: `Not signed in to ${provider}.`,
-  fix: `Sign in to ${provider} from the window, the tray or "vdm login ${provider}".`,
+  fix: `Sign in to ${provider} with the Sign in button in the window, or run "vdm oauth login ${provider}".`,
 });
 
 export const importNotFound = (path: string): OAuthError => ({
