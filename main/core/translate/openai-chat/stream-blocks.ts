@@ -13,9 +13,12 @@ type ContentBlockStart =
 type BlockDelta =
   | { readonly type: 'text_delta'; readonly text: string }
   | { readonly type: 'thinking_delta'; readonly thinking: string }
-  | { readonly type: 'input_json_delta'; readonly partial_json: string };
+  | { readonly type: 'input_json_delta'; readonly partial_json: string }
+  /** Responses upstreams: the encrypted reasoning, sealed for the next turn (reasoning-signature.ts). */
+  | { readonly type: 'signature_delta'; readonly signature: string };
 
 /**
+ * Used by both translated stream directions into Anthropic events (Chat and Responses upstreams).
  * Hands out Anthropic content block indices (integers from 0, in opening order) and remembers which
  * blocks are open, so every started block gets exactly one content_block_stop.
  */
@@ -37,7 +40,9 @@ export class BlockWriter {
     };
   }
 
+  /** '' for a block that is not open: a late delta must not follow its stop. */
   delta(index: number, delta: BlockDelta): string {
+    if (!this.#open.has(index)) return '';
     return sseFrame('content_block_delta', { type: 'content_block_delta', index, delta });
   }
 

@@ -9,3 +9,33 @@ export function sseFrame(type: string, data: unknown): string {
 
 /** Byte for byte what Anthropic sends while it works (anthropic-messages-stream-tools.txt). */
 export const PING_FRAME = 'event: ping\ndata: {"type": "ping"}\n\n';
+
+/**
+ * The frame that opens every translated stream. The input count is the estimate made while the
+ * upstream request travelled; Anthropic sends a small nonzero output count here and the real one
+ * in message_delta.
+ */
+export function messageStartFrame(message: {
+  readonly messageId: string;
+  readonly requestedModel: string;
+  readonly inputTokens: number;
+}): string {
+  return sseFrame('message_start', {
+    type: 'message_start',
+    message: {
+      id: message.messageId,
+      type: 'message',
+      role: 'assistant',
+      model: message.requestedModel,
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: {
+        input_tokens: message.inputTokens,
+        cache_creation_input_tokens: 0,
+        cache_read_input_tokens: 0,
+        output_tokens: 1,
+      },
+    },
+  });
+}

@@ -4,7 +4,7 @@ import { anthropicStreamErrorEvent } from '../../errors/render-anthropic-error.j
 import { BlockWriter } from './stream-blocks.js';
 import { readChatChunk, type ChatChunk } from './stream-chunk.js';
 import { chunkErrorToProxyError } from './stream-error.js';
-import { PING_FRAME, sseFrame } from './stream-sse.js';
+import { PING_FRAME, sseFrame, messageStartFrame } from './stream-sse.js';
 import { ToolCallBlocks } from './stream-tools.js';
 import { mergeUsage, stopReasonOf, type StreamUsage } from './stream-usage.js';
 
@@ -115,24 +115,10 @@ export class ChatStreamTranslator {
   #start(): string {
     if (this.#started) return '';
     this.#started = true;
-    return sseFrame('message_start', {
-      type: 'message_start',
-      message: {
-        id: this.#options.messageId,
-        type: 'message',
-        role: 'assistant',
-        model: this.#options.requestedModel,
-        content: [],
-        stop_reason: null,
-        stop_sequence: null,
-        usage: {
-          input_tokens: this.#usage.input,
-          cache_creation_input_tokens: 0,
-          cache_read_input_tokens: 0,
-          // Anthropic sends a small nonzero count here; the real one comes in message_delta.
-          output_tokens: 1,
-        },
-      },
+    return messageStartFrame({
+      messageId: this.#options.messageId,
+      requestedModel: this.#options.requestedModel,
+      inputTokens: this.#usage.input,
     });
   }
 

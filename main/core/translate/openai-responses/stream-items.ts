@@ -1,6 +1,6 @@
 import { isArray, isFiniteNumber, isObject, isString, type JsonObject } from '../json-narrowing.js';
 import { sealReasoning } from './reasoning-signature.js';
-import { ResponsesBlockWriter } from './stream-blocks.js';
+import { BlockWriter } from '../openai-chat/stream-blocks.js';
 
 interface CallState {
   readonly block: number;
@@ -24,7 +24,7 @@ const outputIndexOf = (data: JsonObject): number =>
  * whole values: they only fill in what no delta carried (servers that skip deltas).
  */
 export class OutputBlocks {
-  readonly #blocks = new ResponsesBlockWriter();
+  readonly #blocks = new BlockWriter();
   readonly #provider: string;
   readonly #restoreName: (sentName: string) => string;
   readonly #calls = new Map<number, CallState>();

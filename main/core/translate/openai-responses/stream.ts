@@ -3,7 +3,7 @@ import type { ProxyError } from '../../errors/proxy-error.js';
 import { anthropicStreamErrorEvent } from '../../errors/render-anthropic-error.js';
 import type { IrUsage } from '../ir.js';
 import { isObject, isString, type JsonObject } from '../json-narrowing.js';
-import { PING_FRAME, sseFrame } from '../openai-chat/stream-sse.js';
+import { PING_FRAME, sseFrame, messageStartFrame } from '../openai-chat/stream-sse.js';
 import { errorEventToProxyError, responseFailure } from './stream-error.js';
 import { OutputBlocks } from './stream-items.js';
 import { responsesStopReason, responsesUsageToIr } from './usage.js';
@@ -108,24 +108,10 @@ export class ResponsesStreamTranslator {
   #start(): string {
     if (this.#started) return '';
     this.#started = true;
-    return sseFrame('message_start', {
-      type: 'message_start',
-      message: {
-        id: this.#options.messageId,
-        type: 'message',
-        role: 'assistant',
-        model: this.#options.requestedModel,
-        content: [],
-        stop_reason: null,
-        stop_sequence: null,
-        usage: {
-          input_tokens: this.#usage.input,
-          cache_creation_input_tokens: 0,
-          cache_read_input_tokens: 0,
-          // Anthropic sends a small nonzero count here; the real one comes in message_delta.
-          output_tokens: 1,
-        },
-      },
+    return messageStartFrame({
+      messageId: this.#options.messageId,
+      requestedModel: this.#options.requestedModel,
+      inputTokens: this.#usage.input,
     });
   }
 
