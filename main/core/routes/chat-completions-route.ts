@@ -10,6 +10,7 @@ import { ChatUsageTap, usageOfCompletion } from '../providers/openai/chat-usage.
 import { chatCompletionsTarget, chatHeaders } from '../providers/openai/openai-endpoint.js';
 import type { ProxyDeps } from '../proxy-deps.js';
 import { forwardRequest } from './forward-request.js';
+import { sendTranslatedJson } from './translated-answer.js';
 import type { RequestContext } from '../request-context.js';
 import { sendError } from '../send-error.js';
 import { AnthropicStreamToChat } from '../translate/anthropic/stream-to-chat.js';
@@ -86,14 +87,7 @@ async function translated(
       created,
     });
     if (!completion.ok) return sendError(res, ctx, completion.error, 'openai');
-    const text = JSON.stringify(completion.value);
-    res.writeHead(200, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(text),
-      'x-request-id': ctx.requestId,
-    });
-    res.end(text);
-    return;
+    return sendTranslatedJson(res, ctx, completion.value);
   }
   const translator = new AnthropicStreamToChat({
     requestedModel: parsed.model,

@@ -1,15 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ProviderConfig } from '../../config/model.js';
 import type { ParsedRequest } from '../pipeline/parse-request.js';
-import { relayStream } from '../pipeline/relay-stream.js';
 import { chatCompletionsTarget, chatHeaders } from '../providers/openai/openai-endpoint.js';
 import { chatQuirksOf } from '../providers/openai/openai-quirks.js';
 import type { ProxyDeps } from '../proxy-deps.js';
 import { forwardRequest } from './forward-request.js';
+import {
+  relayTranslatedStream,
+  sendTranslatedJson,
+  sendTranslatedMessage,
+} from './translated-answer.js';
 import type { RequestContext } from '../request-context.js';
 import { sendError } from '../send-error.js';
 import { parseUpstreamJson } from './upstream-json.js';
-import { forwardPlan, relayOptions, translatedStreamHead } from './upstream-call.js';
+import { forwardPlan } from './upstream-call.js';
 import { countAnthropicTokens } from '../translate/count-tokens.js';
 import { translateChatResponse, translateMessagesRequest } from '../translate/messages-to-chat.js';
 import { ChatStreamTranslator } from '../translate/openai-chat/stream.js';
@@ -24,23 +28,13 @@ function messageIdOf(ctx: RequestContext): string {
   return `msg_${ctx.requestId.replace(/^req_/, '')}`;
 }
 
-function sendJson(res: ServerResponse, ctx: RequestContext, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(200, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    'x-request-id': ctx.requestId,
-  });
-  res.end(text);
-}
-
 /** count_tokens for a provider that cannot count Anthropic requests: a real tokenizer, locally. */
 export function countTokensLocally(
   res: ServerResponse,
   ctx: RequestContext,
   parsed: ParsedRequest,
 ): void {
-  sendJson(res, ctx, { input_tokens: countAnthropicTokens(parsed.json) });
+  sendTranslatedJson(res, ctx, { input_tokens: countAnthropicTokens(parsed.json) });
 }
 
 /**
@@ -116,16 +110,7 @@ export async function translatedMessages(
         ),
     });
     if (!message.ok) return sendError(res, ctx, message.error, 'anthropic');
-    const usage = message.value['usage'] as
-      | { input_tokens?: number; output_tokens?: number; cache_read_input_tokens?: number }
-      | undefined;
-    ctx.record.tokens = {
-      input: usage?.input_tokens ?? 0,
-      output: usage?.output_tokens ?? 0,
-      cacheRead: usage?.cache_read_input_tokens ?? 0,
-      cacheCreation: 0,
-    };
-    return sendJson(res, ctx, message.value);
+    return sendTranslatedMessage(res, ctx, message.value);
   }
   const translator = new ChatStreamTranslator({
     requestedModel: parsed.model,
@@ -137,13 +122,5 @@ export async function translatedMessages(
       ? { onToolCallDelta: (raw: unknown) => deps.thoughtSignatures.rememberFromCall(raw) }
       : {}),
   });
-  const failure = await relayStream(
-    res,
-    translatedStreamHead(ctx),
-    upstream.body,
-    translator,
-    relayOptions(deps, ctx, provider),
-  );
-  ctx.record.tokens = { ...translator.usage };
-  if (failure) ctx.record.errorKind = failure.kind;
+  await relayTranslatedStream(deps, res, ctx, provider, upstream.body, translator);
 }

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ProviderConfig } from '../../config/model.js';
 import type { ParsedRequest } from '../pipeline/parse-request.js';
-import { relayStream } from '../pipeline/relay-stream.js';
 import { responsesHeaders, responsesTarget } from '../providers/openai/responses-endpoint.js';
 import { responsesQuirksOf } from '../providers/openai/responses-quirks.js';
 import type { ProxyDeps } from '../proxy-deps.js';
 import { forwardRequest } from './forward-request.js';
+import { relayTranslatedStream, sendTranslatedJson } from './translated-answer.js';
 import type { RequestContext } from '../request-context.js';
 import { sendError } from '../send-error.js';
 import { ResponsesToChatStream } from '../translate/openai-responses/chat-stream.js';
@@ -14,7 +14,7 @@ import {
   translateResponsesToCompletion,
 } from '../translate/openai-responses/chat-to-responses.js';
 import { answerOf, responsesTargetOf } from './responses-translated-route.js';
-import { forwardPlan, relayOptions, translatedStreamHead } from './upstream-call.js';
+import { forwardPlan } from './upstream-call.js';
 
 /**
  * POST /v1/chat/completions to an OpenAI Responses provider: Chat request -> Responses through the
@@ -66,14 +66,7 @@ export async function chatToResponses(
       provider: provider.name,
     });
     if (!completion.ok) return sendError(res, ctx, completion.error, 'openai');
-    const text = JSON.stringify(completion.value);
-    res.writeHead(200, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(text),
-      'x-request-id': ctx.requestId,
-    });
-    res.end(text);
-    return;
+    return sendTranslatedJson(res, ctx, completion.value);
   }
   const translator = new ResponsesToChatStream({
     requestedModel: parsed.model,
@@ -84,13 +77,5 @@ export async function chatToResponses(
     provider: provider.name,
     restoreToolName: (name) => toolNames.get(name) ?? name,
   });
-  const failure = await relayStream(
-    res,
-    translatedStreamHead(ctx),
-    upstream.body,
-    translator,
-    relayOptions(deps, ctx, provider),
-  );
-  ctx.record.tokens = { ...translator.usage };
-  if (failure) ctx.record.errorKind = failure.kind;
+  await relayTranslatedStream(deps, res, ctx, provider, upstream.body, translator);
 }

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ProviderConfig } from '../../config/model.js';
 import type { ProxyError } from '../errors/proxy-error.js';
-import { relayStream } from '../pipeline/relay-stream.js';
 import { responsesHeaders, responsesTarget } from '../providers/openai/responses-endpoint.js';
 import { responsesQuirksOf, type ResponsesQuirks } from '../providers/openai/responses-quirks.js';
 import type { ProxyDeps } from '../proxy-deps.js';
 import { forwardRequest } from './forward-request.js';
+import { relayTranslatedStream, sendTranslatedMessage } from './translated-answer.js';
 import type { RequestContext } from '../request-context.js';
 import { sendError } from '../send-error.js';
 import { ok, type Result } from '../../../shared/result.js';
@@ -19,17 +19,7 @@ import {
 import { ResponsesStreamTranslator } from '../translate/openai-responses/stream.js';
 import type { TranslatedCall } from './chat-translated-route.js';
 import { parseUpstreamJson } from './upstream-json.js';
-import { forwardPlan, relayOptions, translatedStreamHead } from './upstream-call.js';
-
-function sendJson(res: ServerResponse, ctx: RequestContext, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(200, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    'x-request-id': ctx.requestId,
-  });
-  res.end(text);
-}
+import { forwardPlan } from './upstream-call.js';
 
 /** The final `response` object of a buffered answer: plain JSON, or a collected event stream. */
 export function answerOf(
@@ -122,16 +112,7 @@ export async function translatedResponses(
         ),
     });
     if (!message.ok) return sendError(res, ctx, message.error, 'anthropic');
-    const usage = message.value['usage'] as
-      | { input_tokens?: number; output_tokens?: number; cache_read_input_tokens?: number }
-      | undefined;
-    ctx.record.tokens = {
-      input: usage?.input_tokens ?? 0,
-      output: usage?.output_tokens ?? 0,
-      cacheRead: usage?.cache_read_input_tokens ?? 0,
-      cacheCreation: 0,
-    };
-    return sendJson(res, ctx, message.value);
+    return sendTranslatedMessage(res, ctx, message.value);
   }
   const translator = new ResponsesStreamTranslator({
     requestedModel: parsed.model,
@@ -141,13 +122,5 @@ export async function translatedResponses(
     inputTokensEstimate,
     restoreToolName: (name) => toolNames.get(name) ?? name,
   });
-  const failure = await relayStream(
-    res,
-    translatedStreamHead(ctx),
-    upstream.body,
-    translator,
-    relayOptions(deps, ctx, provider),
-  );
-  ctx.record.tokens = { ...translator.usage };
-  if (failure) ctx.record.errorKind = failure.kind;
+  await relayTranslatedStream(deps, res, ctx, provider, upstream.body, translator);
 }
