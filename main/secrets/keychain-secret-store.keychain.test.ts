@@ -6,6 +6,7 @@ import { createNativeKeychainEntry } from './keychain-entry.js';
 import { createKeychainSecretStore, KEYCHAIN_INDEX_ACCOUNT } from './keychain-secret-store.js';
 import { openSecretStore } from './open-secret-store.js';
 import { AppSecrets } from './app-secrets.js';
+import { deleteTokens, readTokens, writeTokens } from '../oauth/stored-tokens.js';
 
 // Needs a real, unlocked keychain; CI runs it under dbus-run-session + gnome-keyring (MACHINE.md).
 const enabled = process.env['VDM_TEST_KEYCHAIN'] === '1';
@@ -53,6 +54,20 @@ describe.skipIf(!enabled)(
       const again = await AppSecrets.load(createKeychainSecretStore({ service }));
       expect(again.ok && again.value.keysOf('fake')).toEqual([SECRET, `${SECRET}-2`]);
       if (again.ok) await again.value.setProviderKeys('fake', []);
+    });
+
+    it('keeps signed-in OAuth tokens in the keychain and reads them back in a fresh store', async () => {
+      const tokens = {
+        accessToken: 'at-FAKE-keychain',
+        refreshToken: 'rt-FAKE-keychain',
+        accountId: 'acct-FAKE',
+        expiresAt: 4_102_444_800_000,
+      };
+      expect(await writeTokens(store, 'chatgpt', tokens)).toEqual({ ok: true, value: undefined });
+      const fresh = createKeychainSecretStore({ service });
+      expect(await readTokens(fresh, 'chatgpt')).toEqual({ ok: true, value: tokens });
+      await deleteTokens(fresh, 'chatgpt');
+      expect(await readTokens(fresh, 'chatgpt')).toEqual({ ok: true, value: undefined });
     });
   },
 );
