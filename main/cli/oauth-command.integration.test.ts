@@ -28,6 +28,7 @@ async function environment(): Promise<Record<string, string>> {
     HOME: dir,
     VDM_HOME: join(dir, 'data'),
     VDM_SECRET_STORE: 'file',
+    CHATGPT_API_KEY: '!OAUTH',
     VDM_TEST_OAUTH_ISSUER: oauth.url,
     VDM_TEST_OAUTH_PORTS: String(port),
   };
@@ -73,7 +74,11 @@ describe('vdm oauth (terminal sign-in)', () => {
     expect(status.stdout).toContain('signed in as');
     for (const token of oauth?.issued() ?? []) expect(status.stdout + out).not.toContain(token);
 
+    const providers = await vdm(env, 'providers');
+    expect(providers.stdout).toMatch(new RegExp(`chatgpt \\* 🔐 .*signed in as ${FAKE_EMAIL}`));
+
     expect((await vdm(env, 'oauth', 'logout', 'chatgpt')).code).toBe(0);
+    expect((await vdm(env, 'providers')).stdout).toMatch(/chatgpt \* 🔐 .*signed out/);
     const after = await vdm(env, 'oauth', 'status', 'chatgpt');
     expect(after.code).toBe(1);
     expect(after.stderr).toContain('vdm oauth login chatgpt');

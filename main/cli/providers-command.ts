@@ -3,12 +3,32 @@ import { cliConfigSources } from './cli-config-sources.js';
 import { formatConfigIssue } from '../config/format-issue.js';
 import { loadConfig } from '../config/load-config.js';
 import { fetchLiveHealth, healthUrl } from './providers-live-health.js';
-import { providersReport } from './providers-report.js';
+import { providersReport, type SignInLookup } from './providers-report.js';
+import type { OAuthStatus } from '../../shared/domain/oauth-status.js';
+import type { ConfigSnapshot } from '../config/model.js';
+import { oauthStatusOf } from '../admin/oauth-status.js';
+import { readTokens } from '../oauth/stored-tokens.js';
+import { openAppSecrets } from '../secrets/app-secrets.js';
 import { renderProvidersTable } from './providers-table.js';
 
 interface ProvidersOptions {
   readonly config?: string;
   readonly json?: boolean;
+}
+
+/** The lock badges' state: each OAuth provider's stored sign-in (expiry and account only). */
+async function readSignIns(snapshot: ConfigSnapshot): Promise<SignInLookup> {
+  const names = [...snapshot.providers.values()].filter((p) => p.authMode === 'oauth');
+  if (names.length === 0) return () => undefined;
+  const secrets = await openAppSecrets(snapshot.globals.secretStore, snapshot.globals.vdmHome);
+  const store = secrets.store;
+  if (!store) return () => undefined;
+  const statuses = new Map<string, OAuthStatus>();
+  for (const provider of names) {
+    const tokens = await readTokens(store, provider.name);
+    if (tokens.ok) statuses.set(provider.name, oauthStatusOf(tokens.value, Date.now()));
+  }
+  return (name) => statuses.get(name);
 }
 
 /** A proxy on loopback answers in a few ms; longer means nothing useful is listening. */
@@ -24,9 +44,12 @@ async function providers(options: ProvidersOptions): Promise<void> {
   }
   const snapshot = loaded.value;
   const url = healthUrl(snapshot.globals.host, snapshot.globals.port);
-  const live = await fetchLiveHealth(url, HEALTH_TIMEOUT_MS, Date.now);
-  if (options.json) console.log(JSON.stringify(providersReport(snapshot, live), null, 2));
-  else console.log(renderProvidersTable(snapshot, live));
+  const [live, signIn] = await Promise.all([
+    fetchLiveHealth(url, HEALTH_TIMEOUT_MS, Date.now),
+    readSignIns(snapshot),
+  ]);
+  if (options.json) console.log(JSON.stringify(providersReport(snapshot, live, signIn), null, 2));
+  else console.log(renderProvidersTable(snapshot, live, signIn));
 }
 
 export function registerProvidersCommand(program: Command): void {

@@ -1,5 +1,6 @@
 import type { KeyStatus } from '../../shared/domain/key-status.js';
 import type { ApiFormat, AuthMode, ProviderName } from '../../shared/domain/provider.js';
+import type { OAuthStatus } from '../../shared/domain/oauth-status.js';
 import type { ConfigSnapshot, ProviderConfig } from '../config/model.js';
 import { keyHash, keyHint } from '../config/secret-hint.js';
 import { healthUrl, type LiveHealth } from './providers-live-health.js';
@@ -14,7 +15,8 @@ export interface ReportedKey {
 export type ReportedKeys =
   | { readonly kind: 'keys'; readonly keys: readonly ReportedKey[] }
   | { readonly kind: 'passthrough' }
-  | { readonly kind: 'oauth' }
+  /** `signIn` when the stored sign-in could be read. */
+  | { readonly kind: 'oauth'; readonly signIn?: OAuthStatus }
   /** An api_key provider without keys: a local preset (ollama, lmstudio), or a partial one. */
   | { readonly kind: 'none' };
 
@@ -41,9 +43,19 @@ export interface ProvidersReport {
   readonly health: ReportedHealth;
 }
 
-function reportedKeys(provider: ProviderConfig, live: LiveHealth | undefined): ReportedKeys {
+/** Sign-in state of an OAuth provider, read from the secret store by the caller. */
+export type SignInLookup = (provider: string) => OAuthStatus | undefined;
+
+function reportedKeys(
+  provider: ProviderConfig,
+  live: LiveHealth | undefined,
+  signIn: SignInLookup | undefined,
+): ReportedKeys {
   if (provider.authMode === 'passthrough') return { kind: 'passthrough' };
-  if (provider.authMode === 'oauth') return { kind: 'oauth' };
+  if (provider.authMode === 'oauth') {
+    const status = signIn?.(provider.name);
+    return status ? { kind: 'oauth', signIn: status } : { kind: 'oauth' };
+  }
   if (provider.apiKeys.length === 0) return { kind: 'none' };
   const liveKeys =
     live?.kind === 'running'
@@ -64,7 +76,11 @@ function reportedHealth(snapshot: ConfigSnapshot, live: LiveHealth | undefined):
   return { kind: 'not-running', url: healthUrl(snapshot.globals.host, snapshot.globals.port) };
 }
 
-export function providersReport(snapshot: ConfigSnapshot, live?: LiveHealth): ProvidersReport {
+export function providersReport(
+  snapshot: ConfigSnapshot,
+  live?: LiveHealth,
+  signIn?: SignInLookup,
+): ProvidersReport {
   const dp = snapshot.defaultProvider;
   const names = [...snapshot.providers.keys()].sort();
   const providers = names.flatMap((name): ReportedProvider[] => {
@@ -79,7 +95,7 @@ export function providersReport(snapshot: ConfigSnapshot, live?: LiveHealth): Pr
         authMode: p.authMode,
         format: p.apiFormat,
         ...(p.baseUrl === undefined ? {} : { baseUrl: p.baseUrl }),
-        keys: reportedKeys(p, live),
+        keys: reportedKeys(p, live, signIn),
       },
     ];
   });

@@ -98,7 +98,19 @@ describe('renderProvidersTable', () => {
     expect(line('openrouter')).toContain(`#${keyHash(KEY_1)}, #${keyHash(KEY_2)}`);
     expect(line('anthropic')).toContain(`1 (#${keyHash(SHORT)})`);
     expect(line('azure')).toMatch(/^! {2}azure .*\(none\)/);
-    expect(line('chatgpt 🔐')).toMatch(/responses .* oauth$/);
+    expect(line('chatgpt 🔐')).toMatch(/responses .* sign-in$/);
+    const signedIn = renderProvidersTable(
+      config,
+      undefined,
+      (name) =>
+        name === 'chatgpt'
+          ? { kind: 'signed-in', expiresAt: 1_000 + 30 * 60_000, account: 'me@example.test' }
+          : undefined,
+      1_000,
+    );
+    expect(signedIn).toMatch(/chatgpt 🔐 .* signed in as me@example\.test \(token 30m left\)/);
+    const expired = renderProvidersTable(config, undefined, () => ({ kind: 'expired', since: 1 }));
+    expect(expired).toMatch(/chatgpt 🔐 .* sign-in expired/);
     expect(line('relay')).toMatch(/passthrough$/);
     expect(line('ollama')).toMatch(/none needed$/);
     expect(text).toContain('! azure: no base URL: set AZURE_BASE_URL');

@@ -1,5 +1,6 @@
 import { assertNever } from '../../shared/assert-never.js';
 import type { KeyStatus } from '../../shared/domain/key-status.js';
+import type { OAuthStatus } from '../../shared/domain/oauth-status.js';
 import type { ConfigSnapshot } from '../config/model.js';
 import { describeRoutingError } from '../core/routing/describe-routing-error.js';
 import type { LiveHealth } from './providers-live-health.js';
@@ -7,6 +8,7 @@ import {
   providersReport,
   type ProvidersReport,
   type ReportedProvider,
+  type SignInLookup,
 } from './providers-report.js';
 
 /** Terminal columns a string takes: emoji such as 🔐 take two, which plain `padEnd` gets wrong. */
@@ -57,14 +59,28 @@ function statusText(status: KeyStatus | undefined, now: number): string {
   }
 }
 
-function keysCell(p: ReportedProvider): string {
+function signInText(status: OAuthStatus | undefined, now: number): string {
+  if (!status) return 'sign-in';
+  switch (status.kind) {
+    case 'signed-in':
+      return `signed in${status.account ? ` as ${status.account}` : ''} (token ${remaining(status.expiresAt, now)} left)`;
+    case 'expired':
+      return 'sign-in expired';
+    case 'signed-out':
+      return 'signed out';
+    default:
+      return assertNever(status);
+  }
+}
+
+function keysCell(p: ReportedProvider, now: number): string {
   switch (p.keys.kind) {
     case 'keys':
       return `${p.keys.keys.length} (${p.keys.keys.map((k) => `#${k.hash}`).join(', ')})`;
     case 'passthrough':
       return 'passthrough';
     case 'oauth':
-      return 'oauth';
+      return signInText(p.keys.signIn, now);
     case 'none':
       return p.status === 'ready' ? 'none needed' : 'none';
     default:
@@ -77,14 +93,14 @@ function healthCell(p: ReportedProvider, now: number): string {
   return p.keys.keys.map((k) => statusText(k.status, now)).join(', ');
 }
 
-function row(p: ReportedProvider, live: number | undefined): string[] {
+function row(p: ReportedProvider, live: number | undefined, now: number): string[] {
   const name = `${p.name}${p.isDefault ? ' *' : ''}${p.authMode === 'oauth' ? ' 🔐' : ''}`;
   const cells = [
     p.status === 'ready' ? '✓' : '!',
     name,
     p.format,
     p.baseUrl ?? '(none)',
-    keysCell(p),
+    keysCell(p, now),
   ];
   return live === undefined ? cells : [...cells, healthCell(p, live)];
 }
@@ -98,7 +114,8 @@ function footer(report: ProvidersReport): string[] {
     lines.push(`* default provider: ${dp.name} (from ${dp.source.where})`);
   else if (dp.kind === 'fallback') lines.push(`* default provider: ${dp.name} (${dp.reason})`);
   else lines.push(`No default provider: ${dp.reason}`);
-  if (report.providers.some((p) => p.authMode === 'oauth')) lines.push('🔐 signs in with OAuth');
+  if (report.providers.some((p) => p.authMode === 'oauth'))
+    lines.push('🔐 signs in with OAuth: vdm oauth login <provider>');
   const h = report.health;
   if (h.kind === 'running') lines.push(`health: live from the proxy at ${h.url}`);
   else if (h.kind === 'unreadable')
@@ -108,8 +125,13 @@ function footer(report: ProvidersReport): string[] {
 }
 
 /** The `vdm providers` table, from config and (when a proxy runs) its live key health. Shows key hashes, never keys. */
-export function renderProvidersTable(snapshot: ConfigSnapshot, liveHealth?: LiveHealth): string {
-  const report = providersReport(snapshot, liveHealth);
+export function renderProvidersTable(
+  snapshot: ConfigSnapshot,
+  liveHealth?: LiveHealth,
+  signIn?: SignInLookup,
+  now: number = Date.now(),
+): string {
+  const report = providersReport(snapshot, liveHealth, signIn);
   if (report.providers.length === 0) {
     return `No providers configured.\n${describeRoutingError({ kind: 'no-provider' })}`;
   }
@@ -122,6 +144,6 @@ export function renderProvidersTable(snapshot: ConfigSnapshot, liveHealth?: Live
     'KEYS',
     ...(live === undefined ? [] : ['HEALTH']),
   ];
-  const body = report.providers.map((p) => row(p, live));
+  const body = report.providers.map((p) => row(p, live, now));
   return [...table([header, ...body]), '', ...footer(report)].join('\n');
 }
