@@ -16,6 +16,12 @@
  * not forward client headers on a translated request, so N and the pause can also ride in the body
  * as the text `x-bench-chunks=N` / `x-bench-interval-ms=N` (say in the prompt); headers win.
  *
+ * `POST /v1/responses` is the same for an OpenAI Responses upstream: a small `response` JSON, or with
+ * `"stream": true` the Responses event stream (`event:` + `data:`, each with its `sequence_number`):
+ * response.created, response.in_progress, output_item.added, content_part.added, N
+ * `response.output_text.delta`s, output_text.done, content_part.done, output_item.done and
+ * response.completed with usage (no `[DONE]`), one `write` per delta, paced the same way.
+ *
  * Run: `node bench/fake-upstream.js [--port N] [--host H]`. Reports its address by IPC
  * (`{ type: 'listening', url, port }`) when forked, and always as a stdout line
  * `fake-upstream listening on http://127.0.0.1:PORT`. Exits when its parent disconnects.
@@ -183,6 +189,132 @@ const chatUsage = (chunks) =>
 
 const CHAT_DONE = 'data: [DONE]\n\n';
 
+const RESPONSES_TEXT =
+  'This is a fixed answer from the benchmark fake upstream. It is padded to be about as long as a short real reply.';
+
+/** The one output item of a response: an assistant message, complete with `text`. @param {string} text */
+const responsesMessageItem = (text) => ({
+  id: 'msg_bench_000000000000000003',
+  type: 'message',
+  status: 'completed',
+  content: [{ type: 'output_text', annotations: [], logprobs: [], text }],
+  role: 'assistant',
+});
+
+/**
+ * A `response` object; `item` is its one output message, omitted while in progress.
+ * @param {string} id
+ * @param {ReturnType<typeof responsesMessageItem> | undefined} item
+ * @param {number} outputTokens
+ */
+const responseObject = (id, item, outputTokens) => ({
+  id,
+  object: 'response',
+  created_at: 1_700_000_000,
+  status: item ? 'completed' : 'in_progress',
+  model: 'gpt-bench',
+  output: item ? [item] : [],
+  usage: item
+    ? {
+        input_tokens: 12,
+        input_tokens_details: { cached_tokens: 0 },
+        output_tokens: outputTokens,
+        output_tokens_details: { reasoning_tokens: 0 },
+        total_tokens: 12 + outputTokens,
+      }
+    : null,
+});
+
+const RESPONSES_BODY = Buffer.from(
+  JSON.stringify(
+    responseObject('resp_bench_000000000000000001', responsesMessageItem(RESPONSES_TEXT), 24),
+  ),
+);
+
+const RESPONSES_JSON_HEADERS = {
+  'content-type': 'application/json',
+  'content-length': String(RESPONSES_BODY.length),
+  'x-request-id': 'req_bench_000000000005',
+};
+
+const RESPONSES_SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache',
+  'x-request-id': 'req_bench_000000000006',
+};
+
+const RESPONSES_STREAM_ID = 'resp_bench_000000000000000002';
+const RESPONSES_ITEM = { item_id: 'msg_bench_000000000000000003', output_index: 0 };
+const RESPONSES_PART = { ...RESPONSES_ITEM, content_index: 0 };
+
+/** The events before the deltas, sequence numbers 0 to 3. */
+const RESPONSES_HEAD = Buffer.from(
+  sse('response.created', {
+    type: 'response.created',
+    response: responseObject(RESPONSES_STREAM_ID, undefined, 0),
+    sequence_number: 0,
+  }) +
+    sse('response.in_progress', {
+      type: 'response.in_progress',
+      response: responseObject(RESPONSES_STREAM_ID, undefined, 0),
+      sequence_number: 1,
+    }) +
+    sse('response.output_item.added', {
+      type: 'response.output_item.added',
+      item: { ...responsesMessageItem(''), status: 'in_progress', content: [] },
+      output_index: 0,
+      sequence_number: 2,
+    }) +
+    sse('response.content_part.added', {
+      type: 'response.content_part.added',
+      ...RESPONSES_PART,
+      part: { type: 'output_text', annotations: [], logprobs: [], text: '' },
+      sequence_number: 3,
+    }),
+);
+
+// A delta event, split around its sequence number (4 + the delta's index), which is all that varies.
+const [RESPONSES_DELTA_HEAD, RESPONSES_DELTA_TAIL] = sse('response.output_text.delta', {
+  type: 'response.output_text.delta',
+  ...RESPONSES_PART,
+  delta: ' token',
+  logprobs: [],
+  sequence_number: -1,
+}).split('-1');
+
+/** @param {number} chunks */
+function responsesTail(chunks) {
+  const text = ' token'.repeat(chunks);
+  const part = { type: 'output_text', annotations: [], logprobs: [], text };
+  const seq = 4 + chunks;
+  return [
+    sse('response.output_text.done', {
+      type: 'response.output_text.done',
+      ...RESPONSES_PART,
+      logprobs: [],
+      text,
+      sequence_number: seq,
+    }) +
+      sse('response.content_part.done', {
+        type: 'response.content_part.done',
+        ...RESPONSES_PART,
+        part,
+        sequence_number: seq + 1,
+      }) +
+      sse('response.output_item.done', {
+        type: 'response.output_item.done',
+        item: responsesMessageItem(text),
+        output_index: 0,
+        sequence_number: seq + 2,
+      }) +
+      sse('response.completed', {
+        type: 'response.completed',
+        response: responseObject(RESPONSES_STREAM_ID, responsesMessageItem(text), chunks),
+        sequence_number: seq + 3,
+      }),
+  ];
+}
+
 /** The text of a delta, as the SDK accumulates it (for tests). */
 export const DELTA_TEXT = ' token';
 
@@ -197,8 +329,10 @@ function intHeader(raw, fallback, max) {
 }
 
 /**
- * The parts of one stream: headers, what goes before the deltas, a delta, and the writes after.
- * @typedef {{ headers: Record<string, string>, head: Buffer, delta: Buffer,
+ * The parts of one stream: headers, what goes before the deltas, a delta (or the i-th delta, for a
+ * stream whose events are numbered), and the writes after.
+ * @typedef {{ headers: Record<string, string>, head: Buffer,
+ *   delta: Buffer | ((i: number) => string),
  *   tail: (chunks: number) => (string | Buffer)[] }} StreamShape
  */
 
@@ -218,6 +352,14 @@ const CHAT_STREAM = {
   tail: (chunks) => [CHAT_FINISH, chatUsage(chunks), CHAT_DONE],
 };
 
+/** @type {StreamShape} */
+const RESPONSES_STREAM = {
+  headers: RESPONSES_SSE_HEADERS,
+  head: RESPONSES_HEAD,
+  delta: (i) => `${RESPONSES_DELTA_HEAD}${4 + i}${RESPONSES_DELTA_TAIL}`,
+  tail: responsesTail,
+};
+
 /**
  * @param {import('node:http').ServerResponse} res
  * @param {StreamShape} shape
@@ -225,7 +367,8 @@ const CHAT_STREAM = {
  * @param {number} intervalMs
  */
 function writeStream(res, shape, chunks, intervalMs) {
-  const DELTA = shape.delta;
+  const delta = shape.delta;
+  const deltaAt = typeof delta === 'function' ? delta : () => delta;
   res.writeHead(200, shape.headers);
   res.write(shape.head);
   let sent = 0;
@@ -246,7 +389,7 @@ function writeStream(res, shape, chunks, intervalMs) {
     timer = undefined;
     if (closed) return;
     if (intervalMs > 0) {
-      res.write(DELTA);
+      res.write(deltaAt(sent));
       sent += 1;
       if (sent >= chunks) finish();
       else timer = setTimeout(next, intervalMs);
@@ -255,7 +398,7 @@ function writeStream(res, shape, chunks, intervalMs) {
     // Unpaced: write until the socket pushes back, then go on after 'drain'.
     while (sent < chunks) {
       sent += 1;
-      if (!res.write(DELTA) && sent < chunks) {
+      if (!res.write(deltaAt(sent - 1)) && sent < chunks) {
         res.once('drain', next);
         return;
       }
@@ -266,6 +409,14 @@ function writeStream(res, shape, chunks, intervalMs) {
   else if (intervalMs > 0) timer = setTimeout(next, intervalMs);
   else next();
 }
+
+const STREAMS = { messages: MESSAGES_STREAM, chat: CHAT_STREAM, responses: RESPONSES_STREAM };
+
+const ANSWERS = {
+  messages: { headers: JSON_HEADERS, body: MESSAGE_BODY },
+  chat: { headers: CHAT_JSON_HEADERS, body: CHAT_BODY },
+  responses: { headers: RESPONSES_JSON_HEADERS, body: RESPONSES_BODY },
+};
 
 const CHUNKS_MARK = /x-bench-chunks=(\d+)/;
 const INTERVAL_MARK = /x-bench-interval-ms=(\d+)/;
@@ -287,8 +438,16 @@ function handle(req, res) {
     res.end('{"status":"ok"}');
     return;
   }
-  const chat = req.url?.startsWith('/v1/chat/completions') === true;
-  if (req.method !== 'POST' || !(chat || req.url?.startsWith('/v1/messages'))) {
+  const url = req.url ?? '';
+  /** @type {'messages' | 'chat' | 'responses' | undefined} */
+  const api = url.startsWith('/v1/messages')
+    ? 'messages'
+    : url.startsWith('/v1/chat/completions')
+      ? 'chat'
+      : url.startsWith('/v1/responses')
+        ? 'responses'
+        : undefined;
+  if (req.method !== 'POST' || api === undefined) {
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end('{"type":"error","error":{"type":"not_found_error","message":"not found"}}');
     return;
@@ -320,16 +479,12 @@ function handle(req, res) {
         0,
         MAX_INTERVAL_MS,
       );
-      writeStream(res, chat ? CHAT_STREAM : MESSAGES_STREAM, chunks, intervalMs);
+      writeStream(res, STREAMS[api], chunks, intervalMs);
       return;
     }
-    if (chat) {
-      res.writeHead(200, CHAT_JSON_HEADERS);
-      res.end(CHAT_BODY);
-      return;
-    }
-    res.writeHead(200, JSON_HEADERS);
-    res.end(MESSAGE_BODY);
+    const answer = ANSWERS[api];
+    res.writeHead(200, answer.headers);
+    res.end(answer.body);
   });
 }
 

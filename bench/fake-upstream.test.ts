@@ -95,3 +95,89 @@ describe('bench fake upstream', () => {
     expect(completion.usage?.completion_tokens).toBe(24);
   });
 });
+
+describe('bench fake upstream, OpenAI Responses', () => {
+  const openai = () => new OpenAI({ baseURL: `${baseURL}/v1`, apiKey: 'x', maxRetries: 0 });
+
+  it('answers a plain Responses request with a completed response', async () => {
+    const response = await openai().responses.create({ model: 'gpt-bench', input: 'hi' });
+    expect(response.object).toBe('response');
+    expect(response.status).toBe('completed');
+    expect(response.output).toHaveLength(1);
+    expect(response.output[0]).toMatchObject({ type: 'message', role: 'assistant' });
+    expect(response.output_text).toContain('fixed answer');
+    expect(response.usage).toMatchObject({
+      input_tokens: 12,
+      output_tokens: 24,
+      input_tokens_details: { cached_tokens: 0 },
+    });
+  });
+
+  it('streams the Responses events in order, pacing taken from the prompt', async () => {
+    const stream = await openai().responses.create({
+      model: 'gpt-bench',
+      input: 'hi x-bench-chunks=25 x-bench-interval-ms=1',
+      stream: true,
+    });
+    const types: string[] = [];
+    const sequence: number[] = [];
+    let text = '';
+    let completed: unknown;
+    for await (const event of stream) {
+      types.push(event.type);
+      sequence.push(event.sequence_number);
+      if (event.type === 'response.output_text.delta') text += event.delta;
+      if (event.type === 'response.completed') completed = event.response;
+    }
+    expect(types.slice(0, 4)).toEqual([
+      'response.created',
+      'response.in_progress',
+      'response.output_item.added',
+      'response.content_part.added',
+    ]);
+    expect(types.filter((t) => t === 'response.output_text.delta')).toHaveLength(25);
+    expect(types.slice(-4)).toEqual([
+      'response.output_text.done',
+      'response.content_part.done',
+      'response.output_item.done',
+      'response.completed',
+    ]);
+    expect(sequence).toEqual(types.map((_, i) => i));
+    expect(text).toBe(' token'.repeat(25));
+    expect(completed).toMatchObject({
+      status: 'completed',
+      output: [{ type: 'message', content: [{ type: 'output_text', text }] }],
+      usage: { input_tokens: 12, output_tokens: 25, input_tokens_details: { cached_tokens: 0 } },
+    });
+  });
+
+  it('paces the Responses deltas: one write each, the interval apart (headers win)', async () => {
+    const res = await fetch(`${baseURL}/v1/responses`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-bench-chunks': '10',
+        'x-bench-interval-ms': '30',
+      },
+      // The body's marks are overridden by the headers.
+      body: JSON.stringify({ model: 'gpt-bench', input: 'x-bench-chunks=3', stream: true }),
+    });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const started = performance.now();
+    const arrivals: number[] = [];
+    let body = '';
+    const decoder = new TextDecoder();
+    for await (const part of res.body as AsyncIterable<Uint8Array>) {
+      const chunk = decoder.decode(part, { stream: true });
+      body += chunk;
+      const deltas = chunk.match(/^event: response\.output_text\.delta$/gm)?.length ?? 0;
+      for (let i = 0; i < deltas; i += 1) arrivals.push(performance.now() - started);
+    }
+    expect(arrivals).toHaveLength(10);
+    expect(body).toMatch(/^event: response\.completed$/m);
+    // Ten deltas, each 30 ms after the previous one: they arrive spread out, not in one burst.
+    const gaps = arrivals.slice(1).map((t, i) => t - (arrivals[i] ?? 0));
+    expect(gaps.filter((g) => g >= 15).length).toBeGreaterThanOrEqual(7);
+    expect((arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThanOrEqual(9 * 25);
+  });
+});

@@ -15,9 +15,11 @@ import { Pool } from 'undici';
 export const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 /**
- * One request shape. `chat` marks an OpenAI Chat Completions request, whose stream is counted by
- * its content chunks instead of Anthropic `content_block_delta` events.
- * @typedef {{ path: string, headers: Record<string, string>, body: string, chat?: boolean }} BenchRequest
+ * One request shape. `format` marks an OpenAI request (`chat`: Chat Completions, `responses`:
+ * Responses), whose stream is counted by its own text deltas instead of Anthropic
+ * `content_block_delta` events.
+ * @typedef {{ path: string, headers: Record<string, string>, body: string,
+ *   format?: 'chat' | 'responses' }} BenchRequest
  */
 
 /**
@@ -183,23 +185,28 @@ export async function streamOnce(pool, req) {
       text += chunk;
     }
     const total = nowMs() - t0;
-    return { ttfb, total, deltas: countDeltas(text, req.chat), ok: res.statusCode === 200 };
+    return { ttfb, total, deltas: countDeltas(text, req.format), ok: res.statusCode === 200 };
   } catch {
-    return { ttfb, total: nowMs() - t0, deltas: countDeltas(text, req.chat), ok: false };
+    return { ttfb, total: nowMs() - t0, deltas: countDeltas(text, req.format), ok: false };
   }
 }
 
 /**
  * Text deltas in an SSE body: Anthropic ones by their `event:` lines (any line ending the SSE spec
  * allows); OpenAI Chat ones by the `data:` chunks whose delta starts with content (the role chunk
- * starts with role), and only when the stream ended with `data: [DONE]`.
+ * starts with role), and only when the stream ended with `data: [DONE]`; OpenAI Responses ones by
+ * their `event: response.output_text.delta` lines, and only when `response.completed` came.
  * @param {string} text
- * @param {boolean} [chat]
+ * @param {BenchRequest['format']} [format]
  */
-function countDeltas(text, chat) {
-  if (chat) {
+function countDeltas(text, format) {
+  if (format === 'chat') {
     if (!/^data: ?\[DONE\]\r?$/m.test(text)) return 0;
     return text.match(/^data: ?\{.*"delta":\{"content":/gm)?.length ?? 0;
+  }
+  if (format === 'responses') {
+    if (!/^event: ?response\.completed\r?$/m.test(text)) return 0;
+    return text.match(/^event: ?response\.output_text\.delta\r?$/gm)?.length ?? 0;
   }
   return text.match(/^event: ?content_block_delta\r?$/gm)?.length ?? 0;
 }

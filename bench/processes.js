@@ -118,6 +118,10 @@ function proxyEnv(upstreamUrl) {
     OAI_API_KEY: 'sk-fake-bench-000000000000',
     OAI_BASE_URL: `${upstreamUrl}/v1`,
     OAI_API_FORMAT: 'openai',
+    // The Responses path: Anthropic Messages in, OpenAI Responses ({base}/responses) to the fake.
+    RESP_API_KEY: 'sk-fake-bench-000000000000',
+    RESP_BASE_URL: `${upstreamUrl}/v1`,
+    RESP_API_FORMAT: 'responses',
     VDM_DEFAULT_PROVIDER: 'fake',
     PORT: '0',
     HOST: '127.0.0.1',

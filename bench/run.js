@@ -6,7 +6,8 @@
  * overhead, CPU per 1000 streamed chunks, memory and cold start against the targets. A second,
  * interleaved section does the same for the translated path (Anthropic Messages in, OpenAI Chat
  * Completions to the upstream), whose direct call is the equivalent Chat request to the fake, plus
- * the CPU the proxy spends translating the captured Claude Code request.
+ * the CPU the proxy spends translating the captured Claude Code request. A third section does the
+ * same for an OpenAI Responses upstream (bench/responses.js).
  * See bench/README.md for what each figure means and how it is measured.
  *
  *   node bench/run.js [--quick] [--rounds N] [--proxy-cmd "<command line>"] [--out DIR] [--strict]
@@ -43,6 +44,7 @@ import {
   stopChild,
 } from './processes.js';
 import { addedRow, markdownTable, proxyRow, throughputRow, writeReport } from './report.js';
+import { RESPONSES_ANSWER, responsesNote, responsesRequest } from './responses.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -109,6 +111,8 @@ const { values: args } = parseArgs({
     model: { type: 'string', default: 'fake:claude-bench' },
     'translated-model': { type: 'string', default: 'oai:gpt-bench' },
     'skip-translated': { type: 'boolean', default: false },
+    'responses-model': { type: 'string', default: 'resp:gpt-bench' },
+    'skip-responses': { type: 'boolean', default: false },
     out: { type: 'string', default: join(here, 'out') },
     strict: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -124,7 +128,9 @@ if (args.help) {
                 must print "listening on http://host:port"
   --model M     model name sent (default fake:claude-bench)
   --translated-model M   model routed to the OpenAI-format provider (default oai:gpt-bench)
-  --skip-translated      only the passthrough figures (skipped anyway when the proxy cannot translate)
+  --skip-translated      no translated (Chat) figures (skipped anyway when the proxy cannot translate)
+  --responses-model M    model routed to the Responses-format provider (default resp:gpt-bench)
+  --skip-responses       no Responses figures (skipped anyway when the proxy cannot translate to it)
   --out DIR     where results.md and results.json go (default bench/out)
   --strict      exit 1 when a figure misses its target`);
   process.exit(0);
@@ -149,7 +155,7 @@ const proxyCommand = proxyCmdText ?? [
 /** @typedef {import('./load.js').BenchRequest} BenchRequest */
 
 /**
- * The user's prompt; on the translated path it carries the stream's pacing, since the proxy does not
+ * The user's prompt; on the translated paths it carries the stream's pacing, since the proxy does not
  * forward client headers to an OpenAI-format upstream (the fake reads `x-bench-chunks=N` in the body).
  * @param {{ stream?: boolean, chunks?: number, intervalMs?: number, mark?: boolean }} o
  */
@@ -184,8 +190,8 @@ function benchRequest(o = {}) {
   return { path: '/v1/messages', headers, body: JSON.stringify(body) };
 }
 
-/** The model the translated provider is asked for: what follows `provider:`. */
-const chatModel = args['translated-model'].replace(/^[^:]*:/, '');
+/** The model a provider is asked for: what follows `provider:`. @param {string} model */
+const upstreamModel = (model) => model.replace(/^[^:]*:/, '');
 
 /**
  * The direct call for the translated path: the OpenAI Chat Completions request the proxy sends the
@@ -196,7 +202,7 @@ const chatModel = args['translated-model'].replace(/^[^:]*:/, '');
 function chatRequest(o = {}) {
   /** @type {Record<string, unknown>} */
   const body = {
-    model: chatModel,
+    model: upstreamModel(args['translated-model']),
     messages: [{ role: 'user', content: prompt({ ...o, mark: true }) }],
     max_tokens: 256,
   };
@@ -212,12 +218,14 @@ function chatRequest(o = {}) {
     headers['x-bench-chunks'] = String(o.chunks ?? 10);
     headers['x-bench-interval-ms'] = String(o.intervalMs ?? 0);
   }
-  return { path: '/v1/chat/completions', headers, body: JSON.stringify(body), chat: true };
+  return { path: '/v1/chat/completions', headers, body: JSON.stringify(body), format: 'chat' };
 }
 
-/** A translated request through the proxy. @param {{ stream?: boolean, chunks?: number, intervalMs?: number }} [o] */
-const translatedRequest = (o = {}) =>
-  benchRequest({ ...o, model: args['translated-model'], mark: true });
+/** Requests through the proxy for a translated path's model, pacing in the prompt. @param {string} model */
+const markedRequest =
+  (model) =>
+  (o = {}) =>
+    benchRequest({ ...o, model, mark: true });
 
 /**
  * The requests one target is measured with; `answer` is a string its plain answer must contain.
@@ -235,8 +243,37 @@ const requestSet = (make, answer) => ({
 });
 
 const passthroughRequests = requestSet(benchRequest, '"type":"message"');
-const translatedRequests = requestSet(translatedRequest, '"type":"message"');
+const translatedRequests = requestSet(markedRequest(args['translated-model']), '"type":"message"');
 const chatDirectRequests = requestSet(chatRequest, '"object":"chat.completion"');
+
+/**
+ * A translated path: Anthropic Messages to the proxy, another API to the upstream, measured against
+ * `direct`, the request the proxy itself sends the upstream, sent straight to the fake.
+ * @typedef {{ key: 'translated' | 'responses', model: string, skip: boolean, direct: Requests,
+ *   proxy: Requests }} TranslatedPath
+ */
+
+/** @type {TranslatedPath[]} */
+const translatedPaths = [
+  {
+    key: 'translated',
+    model: args['translated-model'],
+    skip: args['skip-translated'],
+    direct: chatDirectRequests,
+    proxy: translatedRequests,
+  },
+  {
+    key: 'responses',
+    model: args['responses-model'],
+    skip: args['skip-responses'],
+    direct: requestSet(
+      (o = {}) =>
+        responsesRequest(upstreamModel(args['responses-model']), prompt({ ...o, mark: true }), o),
+      RESPONSES_ANSWER,
+    ),
+    proxy: requestSet(markedRequest(args['responses-model']), '"type":"message"'),
+  },
+];
 
 /**
  * @typedef {{ name: 'direct' | 'proxy', origin: string, reqs: Requests,
@@ -297,16 +334,48 @@ const newFigures = () => ({
 const newErrors = () => ({ c1: 0, openLoop: 0, throughput: 0, ttfb: 0, cpu: 0 });
 
 /**
- * One path measured direct vs proxy: passthrough (Anthropic to Anthropic) or translated
- * (Anthropic to the proxy, OpenAI Chat to the upstream; its direct call is the Chat request).
- * @typedef {{ key: 'passthrough' | 'translated', direct: Target, proxy: Target,
- *   figures: ReturnType<typeof newFigures>, errors: ReturnType<typeof newErrors> }} Section
+ * One path measured direct vs proxy: passthrough (Anthropic to Anthropic), translated (Anthropic to
+ * the proxy, OpenAI Chat to the upstream; its direct call is the Chat request) or responses (the
+ * same with OpenAI Responses). `cpu` holds the proxy's and the upstream's CPU per 1000 chunks per
+ * CPU round, and each round's raw figures.
+ * @typedef {{ key: 'passthrough' | TranslatedPath['key'], model: string, direct: Target,
+ *   proxy: Target, figures: ReturnType<typeof newFigures>, errors: ReturnType<typeof newErrors>,
+ *   cpu: { proxy: number[], upstream: number[], log: unknown[] } }} Section
  */
 
-const figures = newFigures();
-const errors = newErrors();
-const translatedFigures = newFigures();
-const translatedErrors = newErrors();
+/** @param {Section['key']} key @param {string} model @param {Target} direct @param {Target} proxy @returns {Section} */
+const newSection = (key, model, direct, proxy) => ({
+  key,
+  model,
+  direct,
+  proxy,
+  figures: newFigures(),
+  errors: newErrors(),
+  cpu: { proxy: [], upstream: [], log: [] },
+});
+
+/** @param {Target} t */
+const closeTarget = (t) => Promise.all([t.one.close(), t.many.close()]);
+
+/**
+ * A translated path's section once both sides answer correctly, or why it does not run (its skip
+ * flag, or the proxy did not translate). The direct side failing is fatal: a broken fake.
+ * @param {TranslatedPath} path @param {string} upstreamUrl @param {string} proxyUrl
+ * @returns {Promise<Section | string>}
+ */
+async function translatedSection(path, upstreamUrl, proxyUrl) {
+  if (path.skip) return `--skip-${path.key}`;
+  const direct = target('direct', upstreamUrl, path.direct);
+  const proxy = target('proxy', proxyUrl, path.proxy);
+  await probe(direct);
+  try {
+    await probe(proxy);
+    return newSection(path.key, path.model, direct, proxy);
+  } catch (error) {
+    await Promise.all([closeTarget(direct), closeTarget(proxy)]);
+    return `the proxy did not translate (${error instanceof Error ? error.message.slice(0, 200) : String(error)})`;
+  }
+}
 /** @type {Record<string, unknown>[]} every measurement of every round, for results.json */
 const roundLog = [];
 /** @type {number[]} */
@@ -488,31 +557,22 @@ async function main() {
   const proxy = target('proxy', proxyProc.url, passthroughRequests);
   await probe(direct);
   await probe(proxy);
+  const passthrough = newSection('passthrough', args.model, direct, proxy);
+  const { figures, errors } = passthrough;
   /** @type {Section[]} */
-  const sections = [{ key: 'passthrough', direct, proxy, figures, errors }];
-  /** @type {string | undefined} why the translated section did not run */
-  let translatedSkipped = args['skip-translated'] ? '--skip-translated' : undefined;
-  if (!translatedSkipped) {
-    const tDirect = target('direct', upstream.url, chatDirectRequests);
-    const tProxy = target('proxy', proxyProc.url, translatedRequests);
-    await probe(tDirect);
-    try {
-      await probe(tProxy);
-      sections.push({
-        key: 'translated',
-        direct: tDirect,
-        proxy: tProxy,
-        figures: translatedFigures,
-        errors: translatedErrors,
-      });
-    } catch (error) {
-      translatedSkipped = `the proxy did not translate (${error instanceof Error ? error.message.slice(0, 200) : String(error)})`;
-      log(`bench: translated section skipped: ${translatedSkipped}`);
-      await Promise.all([tDirect.one.close(), tDirect.many.close()]);
-      await Promise.all([tProxy.one.close(), tProxy.many.close()]);
+  const sections = [passthrough];
+  /** @type {Partial<Record<TranslatedPath['key'], string>>} why a translated section did not run */
+  const skipped = {};
+  for (const path of translatedPaths) {
+    const s = await translatedSection(path, upstream.url, proxyProc.url);
+    if (typeof s !== 'string') sections.push(s);
+    else {
+      skipped[path.key] = s;
+      if (!path.skip) log(`bench: ${path.key} section skipped: ${s}`);
     }
   }
   const translated = sections.find((s) => s.key === 'translated');
+  const responses = sections.find((s) => s.key === 'responses');
   log('bench: warming up');
   const ours = () => cpuTimeMs(proxyProc.pid) + cpuTimeMs(upstream.pid) + cpuTimeMs(process.pid);
   const cpuAtStart = { machine: machineBusyMs(), ours: ours(), wall: nowMs() };
@@ -527,39 +587,19 @@ async function main() {
   }
 
   log('bench: CPU per 1000 chunks');
-  /** @type {number[]} */
-  const cpuProxy = [];
-  /** @type {number[]} */
-  const cpuUpstream = [];
-  /** @type {unknown[]} */
-  const cpuLog = [];
-  /** @type {number[]} */
-  const cpuTranslated = [];
-  /** @type {number[]} */
-  const cpuTranslatedUpstream = [];
-  /** @type {unknown[]} */
-  const cpuTranslatedLog = [];
   const cpuPool = createPool(proxyProc.url, profile.cpuStreams);
   for (let i = 0; i < profile.cpuRounds; i += 1) {
-    const r = await cpuPerChunks(cpuPool, passthroughRequests.cpuStream, {
-      pids: [proxyProc.pid, upstream.pid],
-      streams: profile.cpuStreams,
-      chunksPerStream: profile.cpuChunks,
-    });
-    cpuProxy.push(r.perThousand[0] ?? NaN);
-    cpuUpstream.push(r.perThousand[1] ?? NaN);
-    errors.cpu += r.errors;
-    cpuLog.push(r);
-    if (translated) {
-      const t = await cpuPerChunks(cpuPool, translatedRequests.cpuStream, {
+    // Sections alternate within a round, so their CPU figures come from the same minute.
+    for (const s of sections) {
+      const r = await cpuPerChunks(cpuPool, s.proxy.reqs.cpuStream, {
         pids: [proxyProc.pid, upstream.pid],
         streams: profile.cpuStreams,
         chunksPerStream: profile.cpuChunks,
       });
-      cpuTranslated.push(t.perThousand[0] ?? NaN);
-      cpuTranslatedUpstream.push(t.perThousand[1] ?? NaN);
-      translatedErrors.cpu += t.errors;
-      cpuTranslatedLog.push(t);
+      s.cpu.proxy.push(r.perThousand[0] ?? NaN);
+      s.cpu.upstream.push(r.perThousand[1] ?? NaN);
+      s.errors.cpu += r.errors;
+      s.cpu.log.push(r);
     }
   }
   let fixture;
@@ -575,9 +615,7 @@ async function main() {
       ((nowMs() - cpuAtStart.wall) * cpus().length),
   );
 
-  for (const s of sections) {
-    for (const t of [s.direct, s.proxy]) await Promise.all([t.one.close(), t.many.close()]);
-  }
+  for (const s of sections) await Promise.all([closeTarget(s.direct), closeTarget(s.proxy)]);
   await cpuPool.close();
   await stopChild(proxyProc.child);
 
@@ -616,11 +654,12 @@ async function main() {
     proxyRow({
       metric: 'CPU per 1000 streamed chunks',
       unit: 'ms',
-      samples: cpuProxy,
+      samples: passthrough.cpu.proxy,
       digits: 1,
-      note: `upstream producing them: ${median(cpuUpstream).toFixed(1)} ms`,
+      note: `upstream producing them: ${median(passthrough.cpu.upstream).toFixed(1)} ms`,
     }),
-    ...translatedRows(translated, cpuTranslated, cpuTranslatedUpstream, fixture),
+    ...translatedRows(translated, fixture),
+    ...translatedRows(responses),
     proxyRow({
       metric: 'RSS idle (after start, before load)',
       unit: 'MB',
@@ -651,9 +690,10 @@ async function main() {
     `open-loop latency counts from each request's scheduled time (no coordinated omission); the client's own timer lag was p50 ${percentile(sendLag, 50).toFixed(3)} ms, p99 ${percentile(sendLag, 99).toFixed(3)} ms, on both sides alike.`,
     `CPU: on-CPU time of all the proxy's threads (/proc/<pid>/task/*/schedstat, ns) over ${profile.cpuStreams} concurrent streams x ${profile.cpuChunks} chunks every ${profile.cpuIntervalMs} ms, minus the same process idle over the same wall time; median of ${profile.cpuRounds}.`,
     'INVALID means some requests failed or streams came back short during that measurement; see results.json.',
-    translatedSkipped
-      ? `translated rows: not measured, ${translatedSkipped}.`
+    skipped.translated
+      ? `translated rows: not measured, ${skipped.translated}.`
       : `translated rows: Anthropic Messages to the proxy with model ${args['translated-model']} (OpenAI-format provider), the proxy calling the fake's /v1/chat/completions; "direct" is the equivalent Chat request sent straight to the fake. Claude Code request: ${fixture?.bytes.big ?? '?'}-byte body (../shared/fixtures/claude-code-request.json, non-streaming), ${profile.fixtureRequests} requests one at a time per figure, the proxy's CPU minus idle per request; median of ${profile.fixtureRounds}; the target row is that minus the same for a ${fixture?.bytes.tiny ?? '?'}-byte translated request.`,
+    responsesNote(args['responses-model'], skipped.responses),
   ];
   const lagP99 = percentile(sendLag, 99);
   if (foreignShare > 0.1 || lagP99 > 2) {
@@ -675,16 +715,9 @@ async function main() {
       rows,
       figures,
       errors,
-      cpu: cpuLog,
-      translated: translated
-        ? {
-            model: args['translated-model'],
-            figures: translatedFigures,
-            errors: translatedErrors,
-            cpu: cpuTranslatedLog,
-            fixtureCpu: fixture,
-          }
-        : { skipped: translatedSkipped },
+      cpu: passthrough.cpu.log,
+      translated: sectionJson(translated, skipped.translated, { fixtureCpu: fixture }),
+      responses: sectionJson(responses, skipped.responses),
       coldStartsMs: cold,
       bareNodeMs: bare,
       memoryMb: { idle, peak },
@@ -700,17 +733,24 @@ async function main() {
 }
 
 /**
- * The translated section's rows (none when it did not run).
- * @param {Section | undefined} s
- * @param {number[]} cpu proxy CPU per 1000 translated chunks, per round
- * @param {number[]} cpuUpstream the upstream's, for scale
- * @param {Awaited<ReturnType<typeof fixtureCpu>> | undefined} fixture
+ * A translated section's figures for results.json, or why it did not run.
+ * @param {Section | undefined} s @param {string | undefined} skipped @param {Record<string, unknown>} [extra]
  */
-function translatedRows(s, cpu, cpuUpstream, fixture) {
+const sectionJson = (s, skipped, extra = {}) =>
+  s
+    ? { model: s.model, figures: s.figures, errors: s.errors, cpu: s.cpu.log, ...extra }
+    : { skipped };
+
+/**
+ * A translated section's rows, labelled `translated: ` or `responses: ` (none when it did not run).
+ * @param {Section | undefined} s
+ * @param {Awaited<ReturnType<typeof fixtureCpu>>} [fixture] the Claude Code request's CPU (Chat only)
+ */
+function translatedRows(s, fixture) {
   if (!s) return [];
   const f = s.figures;
   const e = s.errors;
-  const t = 'translated: ';
+  const t = `${s.key}: `;
   /** @param {import('./report.js').Row} row @returns {import('./report.js').Row} */
   const info = (row) => ({ ...row, verdict: 'info' });
   const rows = [
@@ -747,11 +787,11 @@ function translatedRows(s, cpu, cpuUpstream, fixture) {
     proxyRow({
       metric: `${t}CPU per 1000 stream chunks, paced`,
       unit: 'ms',
-      samples: cpu,
+      samples: s.cpu.proxy,
       digits: 1,
       limit: TARGETS.translatedCpuPer1000Ms,
       errors: e.cpu,
-      direct: `upstream: ${median(cpuUpstream).toFixed(1)}`,
+      direct: `upstream: ${median(s.cpu.upstream).toFixed(1)}`,
     }),
   ];
   if (fixture) {
