@@ -1,13 +1,18 @@
 import type {
   IrContentPart,
-  IrDocumentPart,
-  IrImagePart,
-  IrImageSource,
   IrMessage,
   IrTextPart,
   IrToolCallPart,
   IrToolResultPart,
 } from '../ir.js';
+import {
+  imageUrl,
+  isUserPart,
+  joinText,
+  splitToolResultTurn,
+  toolResultText,
+  type UserPart,
+} from '../ir-parts.js';
 
 type ChatMessage = Readonly<Record<string, unknown>>;
 type ChatContentPart = Readonly<Record<string, unknown>>;
@@ -19,17 +24,6 @@ export interface ChatMessageOptions {
   /** Gemini: the thought signature to echo on a tool call (see thought-signatures.ts). */
   readonly thoughtSignature?: (callId: string, firstInTurn: boolean) => string | undefined;
 }
-
-const joinText = (parts: readonly IrContentPart[], separator: string): string =>
-  parts
-    .filter((part): part is IrTextPart => part.kind === 'text')
-    .map((part) => part.text)
-    .join(separator);
-
-const imageUrl = (source: IrImageSource): string =>
-  source.kind === 'base64' ? `data:${source.mediaType};base64,${source.data}` : source.url;
-
-type UserPart = IrTextPart | IrImagePart | IrDocumentPart;
 
 const toChatPart = (part: UserPart): ChatContentPart => {
   switch (part.kind) {
@@ -48,9 +42,6 @@ const toChatPart = (part: UserPart): ChatContentPart => {
       };
   }
 };
-
-const isUserPart = (part: IrContentPart): part is UserPart =>
-  part.kind === 'text' || part.kind === 'image' || part.kind === 'document';
 
 /** A lone text part collapses to a string: the form every compatible provider accepts. */
 const userMessage = (parts: readonly UserPart[]): ChatMessage => {
@@ -96,24 +87,12 @@ const assistantMessage = (
   };
 };
 
-const imagesOf = (result: IrToolResultPart): readonly IrImagePart[] =>
-  result.content.filter((part): part is IrImagePart => part.kind === 'image');
-
-/** Chat tool messages carry text only; images move to the next user message and are named here. */
-const toolMessage = (result: IrToolResultPart): ChatMessage => {
-  const images = imagesOf(result).length;
-  const text = [
-    joinText(result.content, '\n'),
-    ...(images > 0 ? [`[${images} image(s) attached in the following user message]`] : []),
-  ]
-    .filter((line) => line !== '')
-    .join('\n');
-  return {
-    role: 'tool',
-    tool_call_id: result.callId,
-    content: result.isError ? `Error: ${text}` : text,
-  };
-};
+/** Chat tool messages carry text only (ir-parts.ts `toolResultText`). */
+const toolMessage = (result: IrToolResultPart): ChatMessage => ({
+  role: 'tool',
+  tool_call_id: result.callId,
+  content: toolResultText(result),
+});
 
 /**
  * A user turn holding tool results: the `tool` messages first (Chat requires them right after the
@@ -124,25 +103,8 @@ const toolResultTurn = (
   content: readonly IrContentPart[],
   callOrder: readonly string[],
 ): readonly ChatMessage[] => {
-  const results = content.filter((part): part is IrToolResultPart => part.kind === 'tool_result');
-  const rank = (id: string): number => {
-    const index = callOrder.indexOf(id);
-    return index === -1 ? callOrder.length : index;
-  };
-  const ordered = [...results].sort((a, b) => rank(a.callId) - rank(b.callId));
-  const followUp: UserPart[] = ordered.flatMap((result) => {
-    const images = imagesOf(result);
-    if (images.length === 0) return [];
-    const label: IrTextPart = {
-      kind: 'text',
-      text: `Image(s) returned by tool call ${result.callId}:`,
-    };
-    return [label, ...images];
-  });
-  for (const part of content) {
-    if (isUserPart(part)) followUp.push(part);
-  }
-  return [...ordered.map(toolMessage), ...(followUp.length > 0 ? [userMessage(followUp)] : [])];
+  const { results, followUp } = splitToolResultTurn(content, callOrder);
+  return [...results.map(toolMessage), ...(followUp.length > 0 ? [userMessage(followUp)] : [])];
 };
 
 const userParts = (content: readonly IrContentPart[]): readonly UserPart[] =>

@@ -1,17 +1,14 @@
-import type {
-  IrContentPart,
-  IrDocumentPart,
-  IrImagePart,
-  IrImageSource,
-  IrMessage,
-  IrTextPart,
-  IrToolCallPart,
-  IrToolResultPart,
-} from '../ir.js';
+import type { IrContentPart, IrMessage, IrToolCallPart, IrToolResultPart } from '../ir.js';
+import {
+  imageUrl,
+  joinText,
+  splitToolResultTurn,
+  toolResultText,
+  type UserPart,
+} from '../ir-parts.js';
 import { unsealReasoning } from './reasoning-signature.js';
 
 type InputItem = Readonly<Record<string, unknown>>;
-type UserPart = IrTextPart | IrImagePart | IrDocumentPart;
 
 export interface InputOptions {
   /** Whose encrypted reasoning may be sent back (reasoning-signature.ts). */
@@ -19,18 +16,6 @@ export interface InputOptions {
   /** Original tool name -> the name sent (identity unless sanitization rewrote it). */
   readonly sentToolName: (name: string) => string;
 }
-
-const joinText = (parts: readonly IrContentPart[], separator: string): string =>
-  parts
-    .filter((part): part is IrTextPart => part.kind === 'text')
-    .map((part) => part.text)
-    .join(separator);
-
-const imageUrl = (source: IrImageSource): string =>
-  source.kind === 'base64' ? `data:${source.mediaType};base64,${source.data}` : source.url;
-
-const isUserPart = (part: IrContentPart): part is UserPart =>
-  part.kind === 'text' || part.kind === 'image' || part.kind === 'document';
 
 /** Responses takes PDFs natively as `input_file`, so no refusal is needed here (unlike Chat). */
 const inputPart = (part: UserPart): InputItem => {
@@ -92,48 +77,20 @@ const functionCall = (call: IrToolCallPart, options: InputOptions): InputItem =>
   arguments: JSON.stringify(call.input ?? {}),
 });
 
-const imagesOf = (result: IrToolResultPart): readonly IrImagePart[] =>
-  result.content.filter((part): part is IrImagePart => part.kind === 'image');
-
-/** Text output as a string, the form every Responses server takes; images follow in a user message. */
-const functionCallOutput = (result: IrToolResultPart): InputItem => {
-  const images = imagesOf(result).length;
-  const text = [
-    joinText(result.content, '\n'),
-    ...(images > 0 ? [`[${images} image(s) attached in the following user message]`] : []),
-  ]
-    .filter((line) => line !== '')
-    .join('\n');
-  return {
-    type: 'function_call_output',
-    call_id: result.callId,
-    // is_error has no field in Responses; the prefix keeps its meaning for the model.
-    output: result.isError ? `Error: ${text}` : text,
-  };
-};
+/** Text output as a string, the form every Responses server takes (ir-parts.ts `toolResultText`). */
+const functionCallOutput = (result: IrToolResultPart): InputItem => ({
+  type: 'function_call_output',
+  call_id: result.callId,
+  output: toolResultText(result),
+});
 
 /** Tool results first in call order, then what the client sent beside them (never dropped). */
 const userItems = (
   content: readonly IrContentPart[],
   callOrder: readonly string[],
 ): InputItem[] => {
-  const results = content.filter((part): part is IrToolResultPart => part.kind === 'tool_result');
-  const rank = (id: string): number => {
-    const index = callOrder.indexOf(id);
-    return index === -1 ? callOrder.length : index;
-  };
-  const ordered = [...results].sort((a, b) => rank(a.callId) - rank(b.callId));
-  const followUp: UserPart[] = ordered.flatMap((result) => {
-    const images = imagesOf(result);
-    if (images.length === 0) return [];
-    const label: IrTextPart = {
-      kind: 'text',
-      text: `Image(s) returned by tool call ${result.callId}:`,
-    };
-    return [label, ...images];
-  });
-  followUp.push(...content.filter(isUserPart));
-  const items: InputItem[] = ordered.map(functionCallOutput);
+  const { results, followUp } = splitToolResultTurn(content, callOrder);
+  const items: InputItem[] = results.map(functionCallOutput);
   if (followUp.length > 0) items.push(message('user', followUp.map(inputPart)));
   else if (results.length === 0) items.push(message('user', [{ type: 'input_text', text: '' }]));
   return items;
