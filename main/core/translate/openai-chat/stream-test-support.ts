@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { join } from 'node:path';
 
 /** The first exchange's response body of a protocol fixture, byte for byte (README "Format"). */
@@ -111,3 +112,35 @@ export function delta(d: Record<string, unknown>, finishReason: string | null = 
 }
 
 export const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** A translator fed `bytes` cut at `cuts` (any order, duplicates allowed), then ended. */
+export function translateInPieces(
+  translator: { push(chunk: Uint8Array): string; end(): string },
+  bytes: Uint8Array,
+  cuts: readonly number[],
+): string {
+  const points = [...new Set(cuts)].sort((a, b) => a - b);
+  let out = '';
+  let from = 0;
+  for (const to of [...points, bytes.length]) {
+    out += translator.push(bytes.subarray(from, to));
+    from = to;
+  }
+  return out + translator.end();
+}
+
+/**
+ * The Anthropic block protocol holds: message_start first, one message_stop last, block indices
+ * in opening order, and (assembleMessage throws otherwise) no delta to a closed block.
+ */
+export function expectSoundAnthropicStream(text: string): void {
+  const events = parseAnthropicSse(text);
+  assembleMessage(events);
+  const indices = events
+    .filter((e) => e.event === 'content_block_start')
+    .map((e) => e.data['index']);
+  expect(indices).toEqual(indices.map((_, i) => i));
+  expect(events[0]?.event).toBe('message_start');
+  expect(events.at(-1)?.event).toBe('message_stop');
+  expect(events.filter((e) => e.event === 'message_stop')).toHaveLength(1);
+}
