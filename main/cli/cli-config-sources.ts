@@ -1,19 +1,37 @@
-import { configSourcesFromProcess } from '../config/config-sources.js';
-import { loadConfig } from '../config/load-config.js';
+import {
+  baseSourcesFromProcess,
+  configSourcesFromProcess,
+  secretStoreKindOf,
+  vdmHomeOf,
+  type BaseSources,
+} from '../config/config-sources.js';
 import type { ConfigSources } from '../config/model.js';
-import { openAppSecrets } from '../secrets/app-secrets.js';
+import { openAppSecrets, type AppSecrets } from '../secrets/app-secrets.js';
+
+export interface CliConfig {
+  readonly base: BaseSources;
+  readonly sources: ConfigSources;
+  /** The opened secret store (keys, and for sign-in its tokens); may be unavailable. */
+  readonly secrets: AppSecrets;
+}
 
 /**
- * What `vdm providers`, `vdm resolve` and `vdm config` read: the same layers as the server,
- * including the keys saved in the window (secret store), so a provider added in the UI is not
- * reported as keyless here. Without a usable store they are left out silently: `vdm serve` and the
- * UI are where the store's problem is explained.
+ * What `vdm providers`, `vdm resolve`, `vdm config` and `vdm oauth` read: the same layers as the
+ * server, including the keys saved in the window (secret store), so a provider added in the UI is
+ * not reported as keyless here. The store is opened once. Without a usable store the window's keys
+ * are left out silently: `vdm serve` and the UI are where the store's problem is explained.
  */
-export async function cliConfigSources(configFile: string | undefined): Promise<ConfigSources> {
+export async function cliConfig(configFile: string | undefined): Promise<CliConfig> {
+  const base = baseSourcesFromProcess({ configFile });
   const sources = configSourcesFromProcess({ configFile });
-  const first = loadConfig(sources);
-  if (!first.ok) return sources;
-  const { secretStore, vdmHome } = first.value.globals;
-  const secrets = await openAppSecrets(secretStore, vdmHome);
-  return secrets.unavailable ? sources : { ...sources, appSecrets: secrets.snapshot() };
+  const secrets = await openAppSecrets(secretStoreKindOf(base), vdmHomeOf(base));
+  return {
+    base,
+    sources: secrets.unavailable ? sources : { ...sources, appSecrets: secrets.snapshot() },
+    secrets,
+  };
+}
+
+export async function cliConfigSources(configFile: string | undefined): Promise<ConfigSources> {
+  return (await cliConfig(configFile)).sources;
 }

@@ -1,22 +1,14 @@
-import os from 'node:os';
 import type { Command } from 'commander';
 import { toProviderName } from '../../shared/domain/provider.js';
 import { assertNever } from '../../shared/assert-never.js';
-import { baseSourcesFromProcess } from '../config/config-sources.js';
 import { systemClock } from '../core/clock.js';
 import { createSignIn } from '../runtime/create-sign-in.js';
 import { SUBSCRIPTION_TERMS_NOTICE } from '../admin/sign-in-port.js';
-import { openAppSecrets } from '../secrets/app-secrets.js';
-import { loadConfig } from '../config/load-config.js';
-import { cliConfigSources } from './cli-config-sources.js';
+import { cliConfig } from './cli-config-sources.js';
 
 /** The terminal's sign-in: the same engine and the same keychain entries as the window's. */
 async function openSignIn() {
-  const loaded = loadConfig(await cliConfigSources(undefined));
-  const kind = loaded.ok ? loaded.value.globals.secretStore : 'keychain';
-  const vdmHome = loaded.ok ? loaded.value.globals.vdmHome : os.homedir();
-  const secrets = await openAppSecrets(kind, vdmHome);
-  const base = baseSourcesFromProcess({});
+  const { base, secrets } = await cliConfig(undefined);
   return createSignIn({
     secrets,
     clock: systemClock,

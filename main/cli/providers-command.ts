@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { cliConfigSources } from './cli-config-sources.js';
+import { cliConfig } from './cli-config-sources.js';
 import { formatConfigIssue } from '../config/format-issue.js';
 import { loadConfig } from '../config/load-config.js';
 import { fetchLiveHealth, healthUrl } from './providers-live-health.js';
@@ -8,7 +8,7 @@ import type { OAuthStatus } from '../../shared/domain/oauth-status.js';
 import type { ConfigSnapshot } from '../config/model.js';
 import { oauthStatusOf } from '../admin/oauth-status.js';
 import { readTokens } from '../oauth/stored-tokens.js';
-import { openAppSecrets } from '../secrets/app-secrets.js';
+import type { SecretStore } from '../secrets/secret-store.js';
 import { renderProvidersTable } from './providers-table.js';
 
 interface ProvidersOptions {
@@ -17,12 +17,12 @@ interface ProvidersOptions {
 }
 
 /** The lock badges' state: each OAuth provider's stored sign-in (expiry and account only). */
-async function readSignIns(snapshot: ConfigSnapshot): Promise<SignInLookup> {
+async function readSignIns(
+  snapshot: ConfigSnapshot,
+  store: SecretStore | undefined,
+): Promise<SignInLookup> {
   const names = [...snapshot.providers.values()].filter((p) => p.authMode === 'oauth');
-  if (names.length === 0) return () => undefined;
-  const secrets = await openAppSecrets(snapshot.globals.secretStore, snapshot.globals.vdmHome);
-  const store = secrets.store;
-  if (!store) return () => undefined;
+  if (names.length === 0 || !store) return () => undefined;
   const statuses = new Map<string, OAuthStatus>();
   for (const provider of names) {
     const tokens = await readTokens(store, provider.name);
@@ -35,7 +35,8 @@ async function readSignIns(snapshot: ConfigSnapshot): Promise<SignInLookup> {
 const HEALTH_TIMEOUT_MS = 300;
 
 async function providers(options: ProvidersOptions): Promise<void> {
-  const loaded = loadConfig(await cliConfigSources(options.config));
+  const cli = await cliConfig(options.config);
+  const loaded = loadConfig(cli.sources);
   if (!loaded.ok) {
     for (const issue of loaded.error) console.error(formatConfigIssue(issue));
     console.error('vdm providers: the configuration has errors (above); fix them and run again.');
@@ -46,7 +47,7 @@ async function providers(options: ProvidersOptions): Promise<void> {
   const url = healthUrl(snapshot.globals.host, snapshot.globals.port);
   const [live, signIn] = await Promise.all([
     fetchLiveHealth(url, HEALTH_TIMEOUT_MS, Date.now),
-    readSignIns(snapshot),
+    readSignIns(snapshot, cli.secrets.store),
   ]);
   if (options.json) console.log(JSON.stringify(providersReport(snapshot, live, signIn), null, 2));
   else console.log(renderProvidersTable(snapshot, live, signIn));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configSourcesFromProcess } from './config-sources.js';
+import { configSourcesFromProcess, secretStoreKindOf } from './config-sources.js';
 import { removeProjects, tempProject } from './test-support/config-fixture.js';
 
 const originalCwd = process.cwd();
@@ -37,5 +37,22 @@ describe('configSourcesFromProcess', () => {
     vi.stubEnv('VDM_HOME', '');
     process.chdir(p.cwd);
     expect(configSourcesFromProcess({}).appSettingsPath).toBe(path.join(home, 'settings.json'));
+  });
+});
+
+describe('secretStoreKindOf', () => {
+  const base = (env: Record<string, string>, cwd: string) => ({ env, cwd, homeDir: cwd });
+
+  it('takes VDM_SECRET_STORE from the environment first, then from ./.env', () => {
+    const p = tempProject();
+    p.write('work/.env', 'VDM_SECRET_STORE=file\n');
+    expect(secretStoreKindOf(base({}, p.cwd))).toBe('file');
+    expect(secretStoreKindOf(base({ VDM_SECRET_STORE: 'Memory' }, p.cwd))).toBe('memory');
+  });
+
+  it('opens the keychain when the value is absent or not a store (the config load reports the latter)', () => {
+    const p = tempProject();
+    expect(secretStoreKindOf(base({}, p.cwd))).toBe('keychain');
+    expect(secretStoreKindOf(base({ VDM_SECRET_STORE: 'vault' }, p.cwd))).toBe('keychain');
   });
 });

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { openAppSettings } from './app-settings.js';
 import { dotenvPath, resolveVdmHome } from './config-paths.js';
 import { readDotenvFile } from './env-vars.js';
+import { parseChoice } from './parse-values.js';
 import type { ConfigSources } from './model.js';
+import type { SecretStoreKind } from '../secrets/secret-store.js';
 
 export { resolveVdmHome } from './config-paths.js';
 
@@ -24,14 +26,32 @@ export function baseSourcesFromProcess(opts: { configFile?: string | undefined }
   };
 }
 
+/** An environment-only setting as layer 1 sees it: the real environment, else `./.env`. */
+function envOrDotenv(base: BaseSources, name: string): string | undefined {
+  const fromEnv = base.env[name];
+  if (fromEnv?.trim()) return fromEnv;
+  return readDotenvFile(dotenvPath(base.cwd)).read?.values[name];
+}
+
 /** The app data directory of this process: `VDM_HOME` from the environment or `./.env`, else the platform's. */
 export function vdmHomeOf(base: BaseSources): string {
-  const fromDotenv = readDotenvFile(dotenvPath(base.cwd)).read?.values['VDM_HOME'];
-  const env = base.env['VDM_HOME']?.trim() ? base.env : { ...base.env, VDM_HOME: fromDotenv };
+  const env = { ...base.env, VDM_HOME: envOrDotenv(base, 'VDM_HOME') };
   return path.resolve(
     base.cwd,
     resolveVdmHome(env, base.homeDir, base.platform ?? process.platform),
   );
+}
+
+const SECRET_STORE_KINDS: readonly SecretStoreKind[] = ['keychain', 'file', 'memory'];
+
+/**
+ * Which secret store to open, known before the config is loaded (its keys are part of the config).
+ * `VDM_SECRET_STORE` is environment-only; a value that is none of the kinds opens the keychain
+ * here and is reported by the config load that follows.
+ */
+export function secretStoreKindOf(base: BaseSources): SecretStoreKind {
+  const parsed = parseChoice(envOrDotenv(base, 'VDM_SECRET_STORE'), SECRET_STORE_KINDS);
+  return parsed.ok ? parsed.value : 'keychain';
 }
 
 /**

@@ -11,7 +11,7 @@ import { createAdminService } from '../admin/create-admin-service.js';
 import { httpAdminRoutes } from '../admin/http-admin-routes.js';
 import { readPresets } from '../admin/presets.js';
 import { openAppSettings } from '../config/app-settings.js';
-import { baseSourcesFromProcess } from '../config/config-sources.js';
+import { baseSourcesFromProcess, secretStoreKindOf } from '../config/config-sources.js';
 import { watchConfig } from '../config/config-watcher.js';
 import { formatConfigIssue } from '../config/format-issue.js';
 import { loadConfig } from '../config/load-config.js';
@@ -57,11 +57,8 @@ export async function startRuntime(
     notices: settings.notices,
     ...(secrets ? { appSecrets: secrets.snapshot() } : {}),
   });
-  // VDM_SECRET_STORE is part of the config, so the store is chosen from a first read without it.
-  const first = loadConfig(sourcesWith(undefined));
-  if (!first.ok) return err(configInvalid(first.error));
   const secrets = await openAppSecrets(
-    options.secretStoreKind ?? first.value.globals.secretStore,
+    options.secretStoreKind ?? secretStoreKindOf(base()),
     options.vdmHome,
   );
   const readSources = () => sourcesWith(secrets);
