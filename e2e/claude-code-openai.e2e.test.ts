@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runClaude, skipWithoutClaude } from './claude-cli.js';
-import {
-  chatChunk,
-  chatStream,
-  startFakeUpstream,
-  type FakeUpstream,
-  type Responder,
-} from '../main/test-support/fake-upstream.js';
-import { startProxy, type Harness } from '../main/test-support/proxy-harness.js';
+import { skipWithoutClaude } from './claude-cli.js';
+import { runEchoSession, startToolSession, type ToolSessionSetup } from './tool-session.js';
+import { chatChunk, chatStream, type Responder } from '../main/test-support/fake-upstream.js';
 
 const MARKER = 'hello-from-the-tool';
 
@@ -60,35 +54,20 @@ const model: Responder = (req, res) => {
 describe.skipIf(skipWithoutClaude)(
   'the real Claude Code CLI through the proxy to an OpenAI-format upstream',
   () => {
-    let upstream: FakeUpstream;
-    let proxy: Harness;
+    let session: ToolSessionSetup;
 
     beforeAll(async () => {
-      upstream = await startFakeUpstream(model);
-      proxy = await startProxy({
-        FAKE_API_KEY: 'sk-test-FAKE-e2e-openai-00000000000',
-        FAKE_BASE_URL: `${upstream.url}/v1`,
-        FAKE_API_FORMAT: 'openai',
-        VDM_DEFAULT_PROVIDER: 'fake',
-      });
+      session = await startToolSession('openai', model);
     });
 
     afterAll(async () => {
-      await proxy?.close();
-      await upstream?.close();
+      await session?.close();
     });
 
     it('runs a two-turn tool session: the model calls Bash echo, Claude Code runs it, the result goes back, the answer prints', async () => {
-      const stdout = await runClaude(proxy.url, [
-        '-p',
-        'Please run the echo command with the Bash tool.',
-        '--model',
-        'fake:gpt-e2e',
-        '--allowedTools',
-        'Bash(echo:*)',
-      ]);
+      const stdout = await runEchoSession(session.proxy.url);
       expect(stdout).toContain(`The tool printed ${MARKER}`);
-      const turns = upstream.requests.filter((r) => r.body.includes('run the echo'));
+      const turns = session.upstream.requests.filter((r) => r.body.includes('run the echo'));
       expect(turns.length).toBeGreaterThanOrEqual(2);
       const second = JSON.parse(turns.at(-1)?.body ?? '{}') as {
         model: string;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runClaude, skipWithoutClaude } from './claude-cli.js';
+import { skipWithoutClaude } from './claude-cli.js';
+import { runEchoSession, startToolSession, type ToolSessionSetup } from './tool-session.js';
 import {
   functionCallItem,
   messageItem,
@@ -8,12 +9,7 @@ import {
   responsesJson,
   responsesStream,
 } from '../main/test-support/fake-responses.js';
-import {
-  startFakeUpstream,
-  type FakeUpstream,
-  type Responder,
-} from '../main/test-support/fake-upstream.js';
-import { startProxy, type Harness } from '../main/test-support/proxy-harness.js';
+import { type Responder } from '../main/test-support/fake-upstream.js';
 
 const MARKER = 'hello-from-the-responses-tool';
 
@@ -47,35 +43,20 @@ const model: Responder = (req, res) => {
 describe.skipIf(skipWithoutClaude)(
   'the real Claude Code CLI through the proxy to an OpenAI Responses upstream',
   () => {
-    let upstream: FakeUpstream;
-    let proxy: Harness;
+    let session: ToolSessionSetup;
 
     beforeAll(async () => {
-      upstream = await startFakeUpstream(model);
-      proxy = await startProxy({
-        FAKE_API_KEY: 'sk-test-FAKE-e2e-responses-000000000',
-        FAKE_BASE_URL: `${upstream.url}/v1`,
-        FAKE_API_FORMAT: 'responses',
-        VDM_DEFAULT_PROVIDER: 'fake',
-      });
+      session = await startToolSession('responses', model);
     });
 
     afterAll(async () => {
-      await proxy?.close();
-      await upstream?.close();
+      await session?.close();
     });
 
     it('runs a two-turn tool session: the model calls Bash echo, Claude Code runs it, the output goes back, the answer prints', async () => {
-      const stdout = await runClaude(proxy.url, [
-        '-p',
-        'Please run the echo command with the Bash tool.',
-        '--model',
-        'fake:gpt-e2e',
-        '--allowedTools',
-        'Bash(echo:*)',
-      ]);
+      const stdout = await runEchoSession(session.proxy.url);
       expect(stdout).toContain(`The tool printed ${MARKER}`);
-      const turns = upstream.requests.filter((r) => r.body.includes('run the echo'));
+      const turns = session.upstream.requests.filter((r) => r.body.includes('run the echo'));
       expect(turns.length).toBeGreaterThanOrEqual(2);
       expect(turns.every((r) => r.url === '/v1/responses')).toBe(true);
       const second = JSON.parse(turns.at(-1)?.body ?? '{}') as {
