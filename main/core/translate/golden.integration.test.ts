@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseAnthropicSse } from './openai-chat/stream-test-support.js';
 import {
   json,
   startFakeUpstream,
@@ -46,20 +47,6 @@ function chatSse(chunks: readonly Record<string, unknown>[]): Responder {
   };
 }
 
-function sseEvents(text: string): { event: string; data: Record<string, unknown> }[] {
-  return text
-    .split('\n\n')
-    .filter((frame) => frame.startsWith('event:'))
-    .map((frame) => {
-      const [eventLine, dataLine] = frame.split('\n');
-      return {
-        event: (eventLine ?? '').slice(7),
-        data: JSON.parse((dataLine ?? '').slice(6)) as Record<string, unknown>,
-      };
-    })
-    .filter((e) => e.event !== 'ping');
-}
-
 let upstream: FakeUpstream | undefined;
 let proxy: Harness | undefined;
 afterEach(async () => {
@@ -100,6 +87,9 @@ describe('golden transcripts', () => {
     for (const needle of t.expectedUpstreamLacks ?? []) expect(sentText).not.toContain(needle);
 
     if (t.expectedClientResponse) expect(JSON.parse(text)).toMatchObject(t.expectedClientResponse);
-    if (t.expectedClientEvents) expect(sseEvents(text)).toMatchObject(t.expectedClientEvents);
+    if (t.expectedClientEvents)
+      expect(parseAnthropicSse(text).filter((e) => e.event !== 'ping')).toMatchObject(
+        t.expectedClientEvents,
+      );
   });
 });

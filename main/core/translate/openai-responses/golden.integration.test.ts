@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseAnthropicSse } from '../openai-chat/stream-test-support.js';
 import { responsesStream, type ResponsesEvent } from '../../../test-support/fake-responses.js';
 import { startFakeUpstream, type FakeUpstream } from '../../../test-support/fake-upstream.js';
 import { startProxy, type Harness } from '../../../test-support/proxy-harness.js';
@@ -25,20 +26,6 @@ const dir = join(import.meta.dirname, '..', 'golden', 'responses');
 const transcripts = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .map((f) => ({ file: f, t: JSON.parse(readFileSync(join(dir, f), 'utf8')) as Transcript }));
-
-function sseEvents(text: string): { event: string; data: Record<string, unknown> }[] {
-  return text
-    .split('\n\n')
-    .filter((frame) => frame.startsWith('event:'))
-    .map((frame) => {
-      const [eventLine, dataLine] = frame.split('\n');
-      return {
-        event: (eventLine ?? '').slice(7),
-        data: JSON.parse((dataLine ?? '').slice(6)) as Record<string, unknown>,
-      };
-    })
-    .filter((e) => e.event !== 'ping');
-}
 
 let upstream: FakeUpstream | undefined;
 let proxy: Harness | undefined;
@@ -79,6 +66,9 @@ describe('golden transcripts, Responses upstreams', () => {
     expect(JSON.parse(seen?.body ?? '{}')).toEqual(t.expectedUpstreamRequest);
     expect(seen?.headers).toMatchObject(t.expectedUpstreamHeaders ?? {});
     if (t.expectedClientResponse) expect(JSON.parse(text)).toMatchObject(t.expectedClientResponse);
-    if (t.expectedClientEvents) expect(sseEvents(text)).toMatchObject(t.expectedClientEvents);
+    if (t.expectedClientEvents)
+      expect(parseAnthropicSse(text).filter((e) => e.event !== 'ping')).toMatchObject(
+        t.expectedClientEvents,
+      );
   });
 });
