@@ -10,7 +10,7 @@ import { ChatUsageTap, usageOfCompletion } from '../providers/openai/chat-usage.
 import { chatCompletionsTarget, chatHeaders } from '../providers/openai/openai-endpoint.js';
 import type { ProxyDeps } from '../proxy-deps.js';
 import { forwardRequest } from './forward-request.js';
-import { sendTranslatedJson } from './translated-answer.js';
+import { completionIdOf, sendTranslatedJson } from './translated-answer.js';
 import type { RequestContext } from '../request-context.js';
 import { sendError } from '../send-error.js';
 import { AnthropicStreamToChat } from '../translate/anthropic/stream-to-chat.js';
@@ -74,7 +74,7 @@ async function translated(
   const result = await forwardRequest(deps, plan);
   if (!result.ok) return sendError(res, ctx, result.error, 'openai');
   const upstream = result.response;
-  const completionId = `chatcmpl-${ctx.requestId.replace(/^req_/, '')}`;
+  const completionId = completionIdOf(ctx);
   const created = Math.floor(deps.clock.now() / 1000);
   if (upstream.kind === 'buffered') {
     ctx.record.ttfbMs = deps.clock.now() - ctx.record.startedAt;

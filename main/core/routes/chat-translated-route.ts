@@ -6,9 +6,11 @@ import { chatQuirksOf } from '../providers/openai/openai-quirks.js';
 import type { ProxyDeps } from '../proxy-deps.js';
 import { forwardRequest } from './forward-request.js';
 import {
+  messageIdOf,
   relayTranslatedStream,
   sendTranslatedJson,
   sendTranslatedMessage,
+  translationNoteLogger,
 } from './translated-answer.js';
 import type { RequestContext } from '../request-context.js';
 import { sendError } from '../send-error.js';
@@ -22,10 +24,6 @@ export interface TranslatedCall {
   readonly provider: ProviderConfig;
   readonly model: string;
   readonly parsed: ParsedRequest;
-}
-
-function messageIdOf(ctx: RequestContext): string {
-  return `msg_${ctx.requestId.replace(/^req_/, '')}`;
 }
 
 /** count_tokens for a provider that cannot count Anthropic requests: a real tokenizer, locally. */
@@ -103,11 +101,7 @@ export async function translatedMessages(
       requestedModel: parsed.model,
       messageId,
       toolNames,
-      onNote: (note) =>
-        deps.logger.warn(
-          { requestId: ctx.requestId, provider: provider.name, note },
-          'translation note',
-        ),
+      onNote: translationNoteLogger(deps, ctx, provider),
     });
     if (!message.ok) return sendError(res, ctx, message.error, 'anthropic');
     return sendTranslatedMessage(res, ctx, message.value);

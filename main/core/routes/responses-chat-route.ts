@@ -5,7 +5,7 @@ import { responsesHeaders, responsesTarget } from '../providers/openai/responses
 import { responsesQuirksOf } from '../providers/openai/responses-quirks.js';
 import type { ProxyDeps } from '../proxy-deps.js';
 import { forwardRequest } from './forward-request.js';
-import { relayTranslatedStream, sendTranslatedJson } from './translated-answer.js';
+import { completionIdOf, relayTranslatedStream, sendTranslatedJson } from './translated-answer.js';
 import type { RequestContext } from '../request-context.js';
 import { sendError } from '../send-error.js';
 import { ResponsesToChatStream } from '../translate/openai-responses/chat-stream.js';
@@ -52,7 +52,7 @@ export async function chatToResponses(
   );
   if (!result.ok) return sendError(res, ctx, result.error, 'openai');
   const upstream = result.response;
-  const completionId = `chatcmpl-${ctx.requestId.replace(/^req_/, '')}`;
+  const completionId = completionIdOf(ctx);
   const created = Math.floor(deps.clock.now() / 1000);
   if (upstream.kind === 'buffered') {
     ctx.record.ttfbMs = deps.clock.now() - ctx.record.startedAt;

@@ -5,7 +5,12 @@ import { responsesHeaders, responsesTarget } from '../providers/openai/responses
 import { responsesQuirksOf, type ResponsesQuirks } from '../providers/openai/responses-quirks.js';
 import type { ProxyDeps } from '../proxy-deps.js';
 import { forwardRequest } from './forward-request.js';
-import { relayTranslatedStream, sendTranslatedMessage } from './translated-answer.js';
+import {
+  messageIdOf,
+  relayTranslatedStream,
+  sendTranslatedMessage,
+  translationNoteLogger,
+} from './translated-answer.js';
 import type { RequestContext } from '../request-context.js';
 import { sendError } from '../send-error.js';
 import { ok, type Result } from '../../../shared/result.js';
@@ -95,7 +100,7 @@ export async function translatedResponses(
   const result = await pending;
   if (!result.ok) return sendError(res, ctx, result.error, 'anthropic');
   const upstream = result.response;
-  const messageId = `msg_${ctx.requestId.replace(/^req_/, '')}`;
+  const messageId = messageIdOf(ctx);
   if (upstream.kind === 'buffered') {
     ctx.record.ttfbMs = deps.clock.now() - ctx.record.startedAt;
     const answer = answerOf(upstream.body, provider, upstreamStream);
@@ -105,11 +110,7 @@ export async function translatedResponses(
       messageId,
       toolNames,
       provider: provider.name,
-      onNote: (note) =>
-        deps.logger.warn(
-          { requestId: ctx.requestId, provider: provider.name, note },
-          'translation note',
-        ),
+      onNote: translationNoteLogger(deps, ctx, provider),
     });
     if (!message.ok) return sendError(res, ctx, message.error, 'anthropic');
     return sendTranslatedMessage(res, ctx, message.value);

@@ -7,6 +7,21 @@ import type { ProxyDeps } from '../proxy-deps.js';
 import type { RequestContext } from '../request-context.js';
 import { relayOptions, translatedStreamHead } from './upstream-call.js';
 
+/** The ids of a translated answer, derived from the request id so logs and answers match. */
+export const messageIdOf = (ctx: RequestContext): string =>
+  `msg_${ctx.requestId.replace(/^req_/, '')}`;
+export const completionIdOf = (ctx: RequestContext): string =>
+  `chatcmpl-${ctx.requestId.replace(/^req_/, '')}`;
+
+/** Where a translator reports what it could not carry over (logged, never sent). */
+export const translationNoteLogger =
+  (deps: ProxyDeps, ctx: RequestContext, provider: ProviderConfig) =>
+  (note: string): void =>
+    deps.logger.warn(
+      { requestId: ctx.requestId, provider: provider.name, note },
+      'translation note',
+    );
+
 /** A translated answer, whole: JSON with its length and the request id. */
 export function sendTranslatedJson(res: ServerResponse, ctx: RequestContext, body: unknown): void {
   const text = JSON.stringify(body);
