@@ -32,6 +32,15 @@ export interface SignInSummary {
   readonly expiresAt: number;
 }
 
+/** Stored tokens minus the tokens: what the token-health panel may know. */
+export type SignInRecord = Omit<StoredTokens, 'accessToken' | 'refreshToken' | 'idToken'>;
+
+export function recordOf(tokens: StoredTokens | undefined): SignInRecord | undefined {
+  if (!tokens) return undefined;
+  const { accessToken: _a, refreshToken: _r, idToken: _i, ...record } = tokens;
+  return record;
+}
+
 export const accountOf = (provider: string): string => `oauth/${provider}`;
 
 export function summaryOf(provider: string, tokens: StoredTokens): SignInSummary {

@@ -12,6 +12,8 @@ import type { SignInOptions } from './sign-in-deadline.js';
 import {
   deleteTokens,
   readTokens,
+  recordOf,
+  type SignInRecord,
   type SignInSummary,
   type StoredTokens,
 } from './stored-tokens.js';
@@ -22,7 +24,12 @@ export interface AccessGrant {
   readonly accountId: string | undefined;
 }
 
-export type OAuthChangeListener = (provider: string, status: OAuthStatus) => void;
+/** `record` is what the token-health panel shows (no token); undefined once signed out. */
+export type OAuthChangeListener = (
+  provider: string,
+  status: OAuthStatus,
+  record: SignInRecord | undefined,
+) => void;
 
 export interface TokenManagerOptions {
   /** Refresh this long before expiry, so a request never starts with a token about to lapse. */
@@ -201,7 +208,7 @@ export class TokenManager {
 
   #changed(provider: string, tokens: StoredTokens | undefined): void {
     this.#cache.set(provider, tokens);
-    this.#onChange?.(provider, oauthStatusOf(tokens, this.deps.clock.now()));
+    this.#onChange?.(provider, oauthStatusOf(tokens, this.deps.clock.now()), recordOf(tokens));
   }
 }
 

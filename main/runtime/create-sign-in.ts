@@ -49,7 +49,7 @@ export async function createSignIn(options: SignInOptions) {
     },
     providers,
     // `service` exists by the time anything changes: changes come from calls made through it.
-    { onChange: (provider) => void service.refresh(provider).then(options.changed) },
+    { onChange: (provider, _status, record) => service.apply(provider, record) },
   );
   const service = new SignInService({
     tokens,
@@ -61,6 +61,6 @@ export async function createSignIn(options: SignInOptions) {
     changed: options.changed,
     browserOpens: options.openBrowser !== undefined,
   });
-  for (const provider of providers) await service.refresh(provider.id);
+  for (const provider of providers) await service.load(provider.id);
   return { tokens, service };
 }

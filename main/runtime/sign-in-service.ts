@@ -7,7 +7,7 @@ import { oauthStatusOf } from '../admin/oauth-status.js';
 import type { SignInPort } from '../admin/sign-in-port.js';
 import type { Clock } from '../core/clock.js';
 import type { OAuthError } from '../oauth/oauth-errors.js';
-import { readTokens, type StoredTokens } from '../oauth/stored-tokens.js';
+import { readTokens, recordOf, type SignInRecord } from '../oauth/stored-tokens.js';
 import type { TokenManager } from '../oauth/token-manager.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 
@@ -17,7 +17,7 @@ const SIGN_IN_TIMEOUT_MS = 10 * 60 * 1000;
 type Pending = NonNullable<TokenHealthView['pending']>;
 
 interface Health {
-  readonly tokens: Omit<StoredTokens, 'accessToken' | 'refreshToken' | 'idToken'> | undefined;
+  readonly tokens: SignInRecord | undefined;
   readonly lastError: string | undefined;
 }
 
@@ -40,13 +40,6 @@ function appError(error: OAuthError): AppError {
   return { kind: 'conflict', message: error.message, fix: error.fix };
 }
 
-/** Tokens minus the tokens: all the panel may know, kept in memory so badges render synchronously. */
-function withoutSecrets(tokens: StoredTokens | undefined): Health['tokens'] {
-  if (!tokens) return undefined;
-  const { accessToken: _a, refreshToken: _r, idToken: _i, ...rest } = tokens;
-  return rest;
-}
-
 /**
  * The admin side of sign-in over the TokenManager: starts and cancels sign-ins, keeps what the
  * token-health panel shows (never a token) in memory, and announces every change.
@@ -60,15 +53,20 @@ export class SignInService implements SignInPort {
 
   constructor(private readonly deps: SignInServiceDeps) {}
 
-  /** Reads each provider's stored tokens once (at start, and after every change). */
-  async refresh(provider: string): Promise<void> {
+  /** Reads a provider's stored sign-in once, at start; later changes arrive through `apply`. */
+  async load(provider: string): Promise<void> {
     if (!this.deps.secrets) return;
     const read = await readTokens(this.deps.secrets, provider);
-    const previous = this.#health.get(provider);
     this.#health.set(provider, {
-      tokens: read.ok ? withoutSecrets(read.value) : previous?.tokens,
+      tokens: read.ok ? recordOf(read.value) : undefined,
       lastError: read.ok ? read.value?.lastError : read.error.message,
     });
+  }
+
+  /** The token manager's news (sign-in, refresh, refusal, sign-out, import), kept for the panel. */
+  apply(provider: string, record: SignInRecord | undefined): void {
+    this.#health.set(provider, { tokens: record, lastError: record?.lastError });
+    this.deps.changed();
   }
 
   status(provider: string): OAuthStatus {
@@ -139,10 +137,7 @@ export class SignInService implements SignInPort {
   async signOut(provider: ProviderName): Promise<Result<void, AppError>> {
     this.cancel(provider);
     const out = await this.deps.tokens.signOut(provider);
-    if (!out.ok) return err(appError(out.error));
-    this.#health.delete(provider);
-    this.deps.changed();
-    return ok(undefined);
+    return out.ok ? ok(undefined) : err(appError(out.error));
   }
 
   async importLogin(
@@ -152,10 +147,7 @@ export class SignInService implements SignInPort {
     const refused = this.#refusal(provider);
     if (refused) return err(refused);
     const imported = await this.deps.tokens.importLogin(provider, source, this.deps.homeDir);
-    if (!imported.ok) return err(appError(imported.error));
-    await this.refresh(provider);
-    this.deps.changed();
-    return ok(this.health(provider));
+    return imported.ok ? ok(this.health(provider)) : err(appError(imported.error));
   }
 
   #track(
@@ -165,8 +157,8 @@ export class SignInService implements SignInPort {
     done: Promise<Result<unknown, OAuthError>>,
   ): void {
     const finished = done.then(async (result) => {
+      // A sign-in that worked was already applied by the token manager's change.
       if (this.#pending.get(provider)?.abort === abort) this.#pending.delete(provider);
-      await this.refresh(provider);
       if (!result.ok && result.error.kind !== 'cancelled') {
         const health = this.#health.get(provider);
         this.#health.set(provider, { tokens: health?.tokens, lastError: result.error.message });
