@@ -1,7 +1,5 @@
 import type { AdminEvent } from '../../shared/admin/contract.js';
 import type { AppStatusView } from '../../shared/admin/views.js';
-import type { OAuthStatus } from '../../shared/domain/oauth-status.js';
-import type { ProviderName } from '../../shared/domain/provider.js';
 import type { Result } from '../../shared/result.js';
 import type { VdmApp } from '../app.js';
 import type { AppSettings } from '../config/app-settings.js';
@@ -32,7 +30,6 @@ export interface AdminContext {
   configuredAddress(): { readonly host: string; readonly port: number };
   /** Where the proxy listens now, or undefined when it is stopped. */
   listening(): { readonly host: string; readonly port: number; readonly url: string } | undefined;
-  oauthStatus(provider: ProviderName): OAuthStatus;
   readonly signIn: SignInPort;
   emit(event: AdminEvent): void;
 }

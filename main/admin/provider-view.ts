@@ -52,7 +52,7 @@ export function providerView(
     status: provider.status,
     isDefault:
       snapshot.defaultProvider.kind !== 'none' && snapshot.defaultProvider.name === provider.name,
-    oauth: provider.authMode === 'oauth' ? ctx.oauthStatus(provider.name) : null,
+    oauth: provider.authMode === 'oauth' ? ctx.signIn.status(provider.name) : null,
     keys: keyViews(ctx, provider),
     sources: { ...provider.sources },
     readOnlyFields: readOnlyFields(provider),

@@ -1,5 +1,6 @@
 import type { SignInStartView, TokenHealthView } from '../../shared/admin/views.js';
 import type { AppError } from '../../shared/domain/app-error.js';
+import type { OAuthStatus } from '../../shared/domain/oauth-status.js';
 import type { ProviderName } from '../../shared/domain/provider.js';
 import type { Result } from '../../shared/result.js';
 
@@ -8,6 +9,8 @@ import type { Result } from '../../shared/result.js';
  * starting and cancelling a sign-in, signing out, importing an existing login. Tokens never cross.
  */
 export interface SignInPort {
+  /** The lock badge: what `health(provider).status` says, without building the whole panel. */
+  status(provider: ProviderName): OAuthStatus;
   health(provider: ProviderName): TokenHealthView;
   signIn(
     provider: ProviderName,

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import express from 'express';
 import type { AdminEvent } from '../../shared/admin/contract.js';
-import type { ProviderName } from '../../shared/domain/provider.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import { createApp } from '../app.js';
 import type { AdminContext } from '../admin/admin-context.js';
@@ -96,7 +95,6 @@ export async function startRuntime(
     port: options.port ?? app.config().globals.port,
   });
   const listener = proxyListener(app, configuredAddress);
-  const oauthStatus = (name: ProviderName) => signIn.service.status(name);
   const apply = (next: ConfigSnapshot) => {
     app.applyConfig(next);
     configErrors = [];
@@ -119,7 +117,7 @@ export async function startRuntime(
       startError: listener.startError(),
       configErrors,
       notices: app.config().notices,
-      oauthStatus,
+      oauthStatus: (name) => signIn.service.status(name),
     });
   const ctx: AdminContext = {
     app,
@@ -133,7 +131,6 @@ export async function startRuntime(
     status,
     listening: () => listener.listening(),
     configuredAddress,
-    oauthStatus,
     signIn: signIn.service,
     emit: (event) => {
       events.emit(event);
